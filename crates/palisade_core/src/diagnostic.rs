@@ -1,0 +1,233 @@
+//! What a check reports: typed findings from rules, rendered once into `Diagnostic`s with
+//! message, help and docs URL; and the line index that turns byte spans into ESLint positions.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::SeverityLevel;
+
+pub const DOCS_BASE: &str = "https://github.com/palisade-dev/palisade/blob/main/docs/rules/";
+
+/// A byte range in a file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warn,
+    Error,
+}
+
+impl Severity {
+    pub fn from_level(level: SeverityLevel) -> Option<Self> {
+        match level {
+            SeverityLevel::Off => None,
+            SeverityLevel::Warn => Some(Self::Warn),
+            SeverityLevel::Error => Some(Self::Error),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Warn => "warn",
+            Self::Error => "error",
+        }
+    }
+}
+
+/// A message a rule can emit: `{{key}}` placeholders filled from the finding's data.
+#[derive(Debug, Clone, Copy)]
+pub struct MessageTemplate {
+    pub id: &'static str,
+    pub message: &'static str,
+    pub help: &'static str,
+}
+
+/// What a rule is, for docs, ESLint metadata and the generated tables.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub description: &'static str,
+    /// On in the zero-config default.
+    pub recommended: bool,
+    pub messages: &'static [MessageTemplate],
+    /// Markdown: what it does, why, examples, options.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    pub fn template(&self, message_id: &str) -> Option<&'static MessageTemplate> {
+        self.messages.iter().find(|template| template.id == message_id)
+    }
+
+    pub fn docs_url(&self) -> String {
+        format!("{DOCS_BASE}{}.md", self.id)
+    }
+}
+
+/// A rule's verdict on one place, before rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub message_id: &'static str,
+    pub span: Span,
+    pub data: Vec<(&'static str, String)>,
+}
+
+impl Finding {
+    pub fn new(message_id: &'static str, span: Span) -> Self {
+        Self { message_id, span, data: Vec::new() }
+    }
+
+    #[must_use]
+    pub fn with(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.data.push((key, value.into()));
+        self
+    }
+}
+
+/// A rendered diagnostic, the same on every surface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub message_id: &'static str,
+    pub severity: Severity,
+    /// Workspace-relative, `/`-separated.
+    pub file: String,
+    pub span: Span,
+    /// Where the span starts and ends, as ESLint counts (1-based line, 0-based UTF-16 column).
+    pub start: Position,
+    pub end: Position,
+    pub message: String,
+    pub help: String,
+    pub data: BTreeMap<String, String>,
+    pub docs_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub specifier: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn render(meta: &RuleMeta, severity: Severity, file: &str, finding: Finding, lines: &LineIndex<'_>) -> Self {
+        let data: BTreeMap<String, String> =
+            finding.data.into_iter().map(|(key, value)| (key.to_string(), value)).collect();
+        let (message, help) = meta.template(finding.message_id).map_or_else(
+            || (finding.message_id.to_string(), String::new()),
+            |template| (fill(template.message, &data), fill(template.help, &data)),
+        );
+        Self {
+            rule: meta.id,
+            message_id: finding.message_id,
+            severity,
+            file: file.to_string(),
+            span: finding.span,
+            start: lines.position(finding.span.start),
+            end: lines.position(finding.span.end),
+            message,
+            help,
+            specifier: data.get("specifier").cloned(),
+            data,
+            docs_url: meta.docs_url(),
+        }
+    }
+
+    /// Report order: file, position, rule.
+    pub fn sort_key(&self) -> (&str, Span, &str, &str) {
+        (&self.file, self.span, self.rule, self.message_id)
+    }
+}
+
+/// Fills `{{ key }}` placeholders the way ESLint does; unknown keys stay as written.
+pub fn fill(template: &str, data: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        match after.find("}}") {
+            Some(close) if !after[..close].contains('{') => {
+                let key = after[..close].trim();
+                match data.get(key) {
+                    Some(value) => out.push_str(value),
+                    None => out.push_str(&rest[open..open + 2 + close + 2]),
+                }
+                rest = &after[close + 2..];
+            }
+            _ => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A position as ESLint counts it: 1-based line, 0-based UTF-16 column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Line starts of a text, breaking where ESLint does (`\r\n`, `\n`, `\r`, U+2028, U+2029).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        let mut chars = text.char_indices().peekable();
+        while let Some((index, c)) = chars.next() {
+            match c {
+                '\r' => {
+                    if let Some((_, '\n')) = chars.peek() {
+                        chars.next();
+                        starts.push(index + 2);
+                    } else {
+                        starts.push(index + 1);
+                    }
+                }
+                '\n' | '\u{2028}' | '\u{2029}' => starts.push(index + c.len_utf8()),
+                _ => {}
+            }
+        }
+        Self { text, starts }
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|start| *start <= offset);
+        let start = self.starts[line - 1];
+        let column = self.text.get(start..offset).map_or(0, |s| s.encode_utf16().count());
+        Position { line, column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_and_crlf() {
+        let text = "a\r\nconst s = '🚀é'; import x from 'y';\n";
+        let index = LineIndex::new(text);
+        let offset = text.find("'y'").expect("present");
+        let position = index.position(offset);
+        assert_eq!(position.line, 2);
+        assert_eq!(position.column, "const s = '🚀é'; import x from ".encode_utf16().count());
+        assert_eq!(index.position(0), Position { line: 1, column: 0 });
+    }
+
+    #[test]
+    fn fill_leaves_unknown_placeholders() {
+        let data = BTreeMap::from([("a".to_string(), "x".to_string())]);
+        assert_eq!(fill("`{{a}}` and {{ a }} and {{b}}", &data), "`x` and x and {{b}}");
+    }
+}

@@ -1,0 +1,103 @@
+//! The host interface: the only way the core sees files. Each surface provides one (Node's `fs`
+//! in the wasm module, `std::fs` natively); `MemoryHost` serves tests.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What a path names, after following symbolic links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Dir,
+}
+
+/// One entry of a directory listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirEntry {
+    pub name: String,
+    pub kind: EntryKind,
+    pub is_symlink: bool,
+}
+
+/// Read access to the files of a workspace. Paths are absolute with `/` separators.
+pub trait Host: Send + Sync {
+    fn read_to_string(&self, path: &Path) -> io::Result<String>;
+    /// The kind of `path` after following links, or `None` when nothing is there.
+    fn kind(&self, path: &Path) -> Option<EntryKind>;
+    fn is_symlink(&self, path: &Path) -> bool;
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>>;
+    fn read_link(&self, path: &Path) -> io::Result<PathBuf>;
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf>;
+}
+
+/// An in-memory file tree for tests: files by absolute path, directories implied.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryHost {
+    files: BTreeMap<PathBuf, String>,
+}
+
+impl MemoryHost {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file; `path` is absolute.
+    #[must_use]
+    pub fn with_file(mut self, path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        self.files.insert(path.into(), text.into());
+        self
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.files.keys().any(|file| file.starts_with(path) && file != path)
+    }
+}
+
+fn not_found(path: &Path) -> io::Error {
+    io::Error::new(io::ErrorKind::NotFound, format!("{} does not exist", path.display()))
+}
+
+impl Host for MemoryHost {
+    fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        self.files.get(path).cloned().ok_or_else(|| not_found(path))
+    }
+
+    fn kind(&self, path: &Path) -> Option<EntryKind> {
+        if self.files.contains_key(path) {
+            Some(EntryKind::File)
+        } else if self.is_dir(path) {
+            Some(EntryKind::Dir)
+        } else {
+            None
+        }
+    }
+
+    fn is_symlink(&self, _path: &Path) -> bool {
+        false
+    }
+
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let mut entries: BTreeMap<String, EntryKind> = BTreeMap::new();
+        for file in self.files.keys() {
+            let Ok(rest) = file.strip_prefix(path) else { continue };
+            let mut parts = rest.components();
+            let Some(first) = parts.next() else { continue };
+            let name = first.as_os_str().to_string_lossy().into_owned();
+            let kind = if parts.next().is_some() { EntryKind::Dir } else { EntryKind::File };
+            entries.insert(name, kind);
+        }
+        if entries.is_empty() && !self.is_dir(path) {
+            return Err(not_found(path));
+        }
+        Ok(entries.into_iter().map(|(name, kind)| DirEntry { name, kind, is_symlink: false }).collect())
+    }
+
+    fn read_link(&self, path: &Path) -> io::Result<PathBuf> {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{} is not a link", path.display())))
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        if self.kind(path).is_some() { Ok(path.to_path_buf()) } else { Err(not_found(path)) }
+    }
+}

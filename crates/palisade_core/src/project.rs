@@ -1,0 +1,128 @@
+//! Projects: discovered from Nx `project.json`, `package.json` (`name`, `nx.tags`, `workspaces`)
+//! and `pnpm-workspace.yaml`; a file belongs to its innermost project.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::pattern::Glob;
+
+/// One project of the workspace.
+#[derive(Debug, Clone, Default)]
+pub struct Project {
+    pub name: String,
+    /// Workspace-relative directory, `""` for a root project.
+    pub root: String,
+    pub tags: Vec<String>,
+    /// The `name` of its `package.json`, when it has one: importable as a workspace package.
+    pub package_name: Option<String>,
+    /// Its `package.json`, for `exports`, `main` and `imports`.
+    pub package_json: Option<serde_json::Value>,
+    /// Workspace-relative files that are its public entries.
+    pub entries: BTreeSet<String>,
+    /// Public files given by patterns (`exports` subpath patterns, `additionalEntries`).
+    pub entry_globs: Vec<Glob>,
+    /// How other projects should import it: package name, else a tsconfig alias.
+    pub public_specifier: Option<String>,
+}
+
+impl Project {
+    pub fn is_entry(&self, file: &str) -> bool {
+        self.entries.contains(file) || self.entry_globs.iter().any(|glob| glob.is_match(file))
+    }
+}
+
+/// All projects, with the lookups rules need.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectGraph {
+    projects: Vec<Project>,
+    by_root: HashMap<String, usize>,
+    by_package: HashMap<String, usize>,
+}
+
+impl ProjectGraph {
+    pub fn new(mut projects: Vec<Project>) -> Self {
+        projects.sort_by(|a, b| a.root.cmp(&b.root));
+        let by_root = projects.iter().enumerate().map(|(index, p)| (p.root.clone(), index)).collect();
+        let by_package = projects
+            .iter()
+            .enumerate()
+            .filter_map(|(index, p)| p.package_name.clone().map(|name| (name, index)))
+            .collect();
+        Self { projects, by_root, by_package }
+    }
+
+    pub fn get(&self, index: usize) -> &Project {
+        &self.projects[index]
+    }
+
+    pub fn get_mut(&mut self, index: usize) -> &mut Project {
+        &mut self.projects[index]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Project> {
+        self.projects.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.projects.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.projects.is_empty()
+    }
+
+    /// The innermost project holding the workspace-relative `file`.
+    pub fn owner_of(&self, file: &str) -> Option<usize> {
+        let mut dir = file;
+        while let Some((parent, _)) = dir.rsplit_once('/') {
+            if let Some(index) = self.by_root.get(parent) {
+                return Some(*index);
+            }
+            dir = parent;
+        }
+        self.by_root.get("").copied()
+    }
+
+    pub fn by_package_name(&self, name: &str) -> Option<usize> {
+        self.by_package.get(name).copied()
+    }
+
+    pub fn package_names(&self) -> impl Iterator<Item = (&str, &Project)> {
+        self.by_package.iter().map(|(name, index)| (name.as_str(), &self.projects[*index]))
+    }
+}
+
+/// The package name of a bare specifier: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`.
+pub fn package_name_of(specifier: &str) -> (&str, Option<&str>) {
+    let mut slashes = specifier.match_indices('/').map(|(index, _)| index);
+    let cut = if specifier.starts_with('@') { slashes.nth(1) } else { slashes.next() };
+    match cut {
+        Some(index) => (&specifier[..index], Some(&specifier[index + 1..])),
+        None => (specifier, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_names_with_scopes_and_subpaths() {
+        assert_eq!(package_name_of("@nestjs/common/decorators"), ("@nestjs/common", Some("decorators")));
+        assert_eq!(package_name_of("@nestjs/common"), ("@nestjs/common", None));
+        assert_eq!(package_name_of("rxjs/operators"), ("rxjs", Some("operators")));
+        assert_eq!(package_name_of("lodash"), ("lodash", None));
+    }
+
+    #[test]
+    fn innermost_project_owns_a_file() {
+        let graph = ProjectGraph::new(vec![
+            Project { name: "root".into(), root: String::new(), ..Project::default() },
+            Project { name: "lib".into(), root: "libs/a".into(), ..Project::default() },
+            Project { name: "nested".into(), root: "libs/a/nested".into(), ..Project::default() },
+        ]);
+        let name = |file: &str| graph.owner_of(file).map(|index| graph.get(index).name.clone());
+        assert_eq!(name("libs/a/nested/src/x.ts").as_deref(), Some("nested"));
+        assert_eq!(name("libs/a/src/x.ts").as_deref(), Some("lib"));
+        assert_eq!(name("tools/x.ts").as_deref(), Some("root"));
+    }
+}

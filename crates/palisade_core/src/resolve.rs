@@ -1,0 +1,419 @@
+//! Module resolution through the host: relative paths, tsconfig `paths`/`baseUrl` (with
+//! `extends`), workspace packages by name (`exports`, `main`), `#imports`, Node built-ins and npm
+//! packages. oxc_resolver does the resolving; workspace packages are modelled as
+//! `node_modules/<name>` links to their folders, as a package manager would create them.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use oxc_resolver::{
+    FileMetadata, FileSystem, ResolveContext, ResolveError, ResolveOptions, ResolverGeneric, TsConfig,
+    TsconfigDiscovery, TsconfigOptions, TsconfigReferences,
+};
+
+use crate::host::{EntryKind, Host, MemoryHost};
+use crate::project::package_name_of;
+
+/// Where a specifier leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// A file of the workspace, workspace-relative.
+    Local { file: String },
+    /// An npm package, by name and subpath (installed or not).
+    Npm { package: String, subpath: Option<String> },
+    /// A Node built-in, without the `node:` prefix.
+    Builtin { name: String },
+    /// A local-looking specifier (relative, alias, workspace package, `#import`) with no file.
+    Unresolved,
+    /// A file outside the workspace or inside `node_modules` reached by path.
+    Outside,
+}
+
+/// The host seen through oxc_resolver's file system trait, plus the virtual package links.
+struct HostFs {
+    host: Arc<dyn Host>,
+    /// `(link path, target folder)`, both absolute.
+    links: Vec<(PathBuf, PathBuf)>,
+}
+
+impl HostFs {
+    /// `path` with a virtual link prefix replaced by its target.
+    fn real(&self, path: &Path) -> Option<PathBuf> {
+        self.links.iter().find_map(|(link, target)| {
+            path.strip_prefix(link)
+                .ok()
+                .map(|rest| if rest.as_os_str().is_empty() { target.clone() } else { target.join(rest) })
+        })
+    }
+
+    /// A folder that only exists to hold virtual links (`node_modules`, `node_modules/@scope`).
+    fn is_link_parent(&self, path: &Path) -> bool {
+        self.links.iter().any(|(link, _)| link.starts_with(path) && link != path)
+    }
+
+    fn is_link(&self, path: &Path) -> bool {
+        self.links.iter().any(|(link, _)| link == path)
+    }
+
+    fn with_real<T>(&self, path: &Path, f: impl FnOnce(&Path) -> T) -> T {
+        match self.real(path) {
+            Some(real) => f(&real),
+            None => f(path),
+        }
+    }
+}
+
+fn metadata_of(kind: Option<EntryKind>, is_symlink: bool) -> io::Result<FileMetadata> {
+    match kind {
+        Some(EntryKind::File) => Ok(FileMetadata::new(true, false, is_symlink)),
+        Some(EntryKind::Dir) => Ok(FileMetadata::new(false, true, is_symlink)),
+        None => Err(io::Error::new(io::ErrorKind::NotFound, "not found")),
+    }
+}
+
+impl FileSystem for HostFs {
+    fn new() -> Self {
+        Self { host: Arc::new(MemoryHost::new()), links: Vec::new() }
+    }
+
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        self.read_to_string(path).map(String::into_bytes)
+    }
+
+    fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        self.with_real(path, |p| self.host.read_to_string(p))
+    }
+
+    fn metadata(&self, path: &Path) -> io::Result<FileMetadata> {
+        if self.is_link_parent(path) {
+            return metadata_of(Some(EntryKind::Dir), false);
+        }
+        self.with_real(path, |p| metadata_of(self.host.kind(p), false))
+    }
+
+    fn symlink_metadata(&self, path: &Path) -> io::Result<FileMetadata> {
+        if self.is_link(path) {
+            return metadata_of(Some(EntryKind::Dir), true);
+        }
+        if self.is_link_parent(path) && self.host.kind(path).is_none() {
+            return metadata_of(Some(EntryKind::Dir), false);
+        }
+        self.with_real(path, |p| metadata_of(self.host.kind(p), self.host.is_symlink(p)))
+    }
+
+    fn read_link(&self, path: &Path) -> Result<PathBuf, ResolveError> {
+        if let Some((_, target)) = self.links.iter().find(|(link, _)| link == path) {
+            return Ok(target.clone());
+        }
+        self.with_real(path, |p| self.host.read_link(p)).map_err(ResolveError::from)
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        self.with_real(path, |p| self.host.canonicalize(p))
+    }
+}
+
+/// Resolves specifiers for one workspace; caches everything it reads.
+pub struct Resolver {
+    inner: ResolverGeneric<HostFs>,
+    host: Arc<dyn Host>,
+    root: PathBuf,
+    root_tsconfig: Option<PathBuf>,
+    /// Workspace packages: name to absolute folder.
+    packages: HashMap<String, PathBuf>,
+    tsconfigs: Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>,
+    nearest_tsconfig: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    warnings: Mutex<Vec<String>>,
+}
+
+/// Extensions tried for extensionless specifiers, sources first.
+const EXTENSIONS: &[&str] = &[".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json"];
+
+impl Resolver {
+    /// `packages` are the workspace's own packages: name and absolute folder.
+    pub fn new(
+        host: Arc<dyn Host>,
+        root: &Path,
+        root_tsconfig: Option<PathBuf>,
+        packages: &[(String, PathBuf)],
+    ) -> Self {
+        let links = packages.iter().map(|(name, dir)| (root.join("node_modules").join(name), dir.clone())).collect();
+        let options = ResolveOptions {
+            extensions: EXTENSIONS.iter().map(|e| (*e).to_string()).collect(),
+            extension_alias: vec![
+                (".js".into(), vec![".ts".into(), ".tsx".into(), ".d.ts".into(), ".js".into()]),
+                (".jsx".into(), vec![".tsx".into(), ".jsx".into()]),
+                (".mjs".into(), vec![".mts".into(), ".mjs".into()]),
+                (".cjs".into(), vec![".cts".into(), ".cjs".into()]),
+            ],
+            condition_names: vec!["types".into(), "import".into(), "require".into(), "node".into(), "default".into()],
+            main_fields: vec!["types".into(), "typings".into(), "module".into(), "main".into()],
+            builtin_modules: false,
+            // The tsconfig is passed per call; `Manual` with references off makes oxc apply its
+            // `paths` (the file named here is not read by `resolve_with_context`).
+            tsconfig: Some(TsconfigDiscovery::Manual(TsconfigOptions {
+                config_file: root.join("tsconfig.json"),
+                references: TsconfigReferences::Disabled,
+            })),
+            symlinks: true,
+            ..ResolveOptions::default()
+        };
+        let fs = HostFs { host: Arc::clone(&host), links };
+        Self {
+            inner: ResolverGeneric::new_with_file_system(fs, options),
+            host,
+            root: root.to_path_buf(),
+            root_tsconfig,
+            packages: packages.iter().cloned().collect(),
+            tsconfigs: Mutex::new(HashMap::new()),
+            nearest_tsconfig: Mutex::new(HashMap::new()),
+            warnings: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Problems met while reading tsconfig files, each once.
+    pub fn warnings(&self) -> Vec<String> {
+        self.warnings.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+
+    fn warn(&self, message: String) {
+        if let Ok(mut warnings) = self.warnings.lock() {
+            if !warnings.contains(&message) {
+                warnings.push(message);
+            }
+        }
+    }
+
+    fn relative<'p>(&self, path: &'p Path) -> Option<&'p Path> {
+        path.strip_prefix(&self.root).ok()
+    }
+
+    fn load_tsconfig(&self, path: &Path) -> Option<Arc<TsConfig>> {
+        let mut cache = self.tsconfigs.lock().ok()?;
+        if let Some(found) = cache.get(path) {
+            return found.clone();
+        }
+        let loaded = match self.inner.resolve_tsconfig(path) {
+            Ok(tsconfig) => Some(tsconfig),
+            Err(err) => {
+                let shown = self.relative(path).unwrap_or(path).display().to_string();
+                self.warn(format!("{shown}: cannot be used for path aliases: {err}"));
+                None
+            }
+        };
+        cache.insert(path.to_path_buf(), loaded.clone());
+        loaded
+    }
+
+    /// The `tsconfig.json` nearest to `dir` inside the workspace, else the root tsconfig.
+    fn tsconfig_path_for(&self, dir: &Path) -> Option<PathBuf> {
+        if let Ok(cache) = self.nearest_tsconfig.lock() {
+            if let Some(found) = cache.get(dir) {
+                return found.clone();
+            }
+        }
+        let mut current = Some(dir);
+        let mut found = None;
+        while let Some(candidate_dir) = current {
+            if !candidate_dir.starts_with(&self.root) {
+                break;
+            }
+            let candidate = candidate_dir.join("tsconfig.json");
+            if self.host.kind(&candidate) == Some(EntryKind::File) {
+                found = Some(candidate);
+                break;
+            }
+            if candidate_dir == self.root {
+                break;
+            }
+            current = candidate_dir.parent();
+        }
+        let found = found.or_else(|| self.root_tsconfig.clone());
+        if let Ok(mut cache) = self.nearest_tsconfig.lock() {
+            cache.insert(dir.to_path_buf(), found.clone());
+        }
+        found
+    }
+
+    fn tsconfigs_for(&self, dir: &Path) -> Vec<Arc<TsConfig>> {
+        let mut out = Vec::new();
+        let nearest = self.tsconfig_path_for(dir);
+        if let Some(tsconfig) = nearest.as_deref().and_then(|path| self.load_tsconfig(path)) {
+            out.push(tsconfig);
+        }
+        if let Some(root) = self.root_tsconfig.as_deref() {
+            if nearest.as_deref() != Some(root) {
+                if let Some(tsconfig) = self.load_tsconfig(root) {
+                    out.push(tsconfig);
+                }
+            }
+        }
+        out
+    }
+
+    /// The file `specifier` names from `dir`, using `tsconfig` for aliases.
+    fn resolve_path(&self, dir: &Path, specifier: &str, tsconfig: Option<&TsConfig>) -> Option<PathBuf> {
+        let mut context = ResolveContext::default();
+        self.inner
+            .resolve_with_context(dir, specifier, tsconfig, &mut context)
+            .ok()
+            .map(oxc_resolver::Resolution::into_path_buf)
+    }
+
+    /// Resolves `specifier` from `dir` with every applicable tsconfig, first hit wins.
+    pub fn resolve_in(&self, dir: &Path, specifier: &str) -> Option<PathBuf> {
+        let tsconfigs = self.tsconfigs_for(dir);
+        if tsconfigs.is_empty() {
+            return self.resolve_path(dir, specifier, None);
+        }
+        tsconfigs.iter().find_map(|tsconfig| self.resolve_path(dir, specifier, Some(tsconfig)))
+    }
+
+    /// Whether `specifier` matches a `paths` key of a tsconfig that applies in `dir`.
+    pub fn is_alias(&self, dir: &Path, specifier: &str) -> bool {
+        self.tsconfigs_for(dir).iter().any(|tsconfig| alias_keys(tsconfig).any(|key| alias_matches(key, specifier)))
+    }
+
+    /// The non-wildcard `paths` keys of the root tsconfig, with the file each resolves to.
+    pub fn exact_aliases(&self) -> Vec<(String, PathBuf)> {
+        let Some(tsconfig) = self.root_tsconfig.as_deref().and_then(|path| self.load_tsconfig(path)) else {
+            return Vec::new();
+        };
+        let keys: Vec<String> = alias_keys(&tsconfig).filter(|key| !key.contains('*')).map(str::to_string).collect();
+        keys.into_iter()
+            .filter_map(|key| self.resolve_path(&self.root, &key, Some(&tsconfig)).map(|path| (key, path)))
+            .collect()
+    }
+
+    /// Where `specifier`, written in the file at `importer` (absolute), leads.
+    pub fn resolve(&self, importer: &Path, specifier: &str) -> Resolution {
+        let dir = importer.parent().unwrap_or(&self.root);
+        if let Some(name) = specifier.strip_prefix("node:") {
+            return Resolution::Builtin { name: name.to_string() };
+        }
+        let relative = specifier.starts_with('.') || specifier.starts_with('/');
+        let (package, subpath) = package_name_of(specifier);
+        let local_looking = relative
+            || specifier.starts_with('#')
+            || self.packages.contains_key(package)
+            || self.is_alias(dir, specifier);
+        if !local_looking && is_builtin(specifier) {
+            return Resolution::Builtin { name: specifier.to_string() };
+        }
+        // A subpath a workspace package does not export still names its file: resolving it lets
+        // `entry-point` report the deep import rather than a bare "unresolved".
+        let found = self.resolve_in(dir, specifier).or_else(|| {
+            let package_dir = self.packages.get(package)?;
+            self.resolve_path(package_dir, &format!("./{}", subpath?), None)
+        });
+        match found {
+            Some(path) => self.classify(&path, specifier, local_looking),
+            None if local_looking => Resolution::Unresolved,
+            None => Resolution::Npm { package: package.to_string(), subpath: subpath.map(str::to_string) },
+        }
+    }
+
+    fn classify(&self, path: &Path, specifier: &str, local_looking: bool) -> Resolution {
+        let in_node_modules = path.components().any(|c| c.as_os_str() == "node_modules");
+        match self.relative(path) {
+            Some(relative) if !in_node_modules => {
+                Resolution::Local { file: relative.to_string_lossy().replace('\\', "/") }
+            }
+            _ if !local_looking => {
+                let (package, subpath) = package_name_of(specifier);
+                Resolution::Npm { package: package.to_string(), subpath: subpath.map(str::to_string) }
+            }
+            _ => Resolution::Outside,
+        }
+    }
+}
+
+fn alias_keys(tsconfig: &TsConfig) -> impl Iterator<Item = &str> {
+    tsconfig.compiler_options.paths.iter().flat_map(|paths| paths.keys().map(String::as_str))
+}
+
+/// TypeScript's `paths` key matching: exact, or one `*` standing for any text.
+fn alias_matches(key: &str, specifier: &str) -> bool {
+    match key.split_once('*') {
+        Some((prefix, suffix)) => {
+            specifier.len() >= prefix.len() + suffix.len()
+                && specifier.starts_with(prefix)
+                && specifier.ends_with(suffix)
+        }
+        None => key == specifier,
+    }
+}
+
+/// Node built-ins that may be written without `node:`.
+pub fn is_builtin(specifier: &str) -> bool {
+    nodejs_built_in_modules::BUILTINS.contains(&specifier)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolver(host: MemoryHost) -> Resolver {
+        let host: Arc<dyn Host> = Arc::new(host);
+        Resolver::new(
+            host,
+            Path::new("/w"),
+            Some(PathBuf::from("/w/tsconfig.base.json")),
+            &[("@acme/pkg".into(), PathBuf::from("/w/packages/pkg"))],
+        )
+    }
+
+    fn workspace() -> MemoryHost {
+        MemoryHost::new()
+            .with_file("/w/tsconfig.base.json", r#"{"compilerOptions":{"paths":{"@acme/lib":["libs/lib/src/index.ts"],"@acme/lib/*":["libs/lib/*"]}}}"#)
+            .with_file("/w/libs/lib/tsconfig.json", r#"{"extends":"../../tsconfig.base.json","files":[]}"#)
+            .with_file("/w/libs/lib/src/index.ts", "")
+            .with_file("/w/libs/lib/src/internal.ts", "")
+            .with_file("/w/apps/app/src/main.ts", "")
+            .with_file("/w/apps/app/src/util/index.ts", "")
+            .with_file("/w/apps/app/src/esm.ts", "")
+            .with_file("/w/packages/pkg/package.json", r##"{"name":"@acme/pkg","exports":{".":{"types":"./src/index.ts","default":"./dist/index.js"},"./features/*":"./src/features/*.ts"},"imports":{"#internal":"./src/internal.ts"}}"##)
+            .with_file("/w/packages/pkg/src/index.ts", "")
+            .with_file("/w/packages/pkg/src/internal.ts", "")
+            .with_file("/w/packages/pkg/src/features/a.ts", "")
+    }
+
+    fn local(file: &str) -> Resolution {
+        Resolution::Local { file: file.to_string() }
+    }
+
+    #[test]
+    fn resolves_every_kind() {
+        let r = resolver(workspace());
+        let main = Path::new("/w/apps/app/src/main.ts");
+        assert_eq!(r.resolve(main, "./util"), local("apps/app/src/util/index.ts"));
+        assert_eq!(r.resolve(main, "./esm.js"), local("apps/app/src/esm.ts"));
+        assert_eq!(r.resolve(main, "./missing"), Resolution::Unresolved);
+        assert_eq!(r.resolve(main, "@acme/lib"), local("libs/lib/src/index.ts"));
+        assert_eq!(r.resolve(main, "@acme/lib/src/internal"), local("libs/lib/src/internal.ts"));
+        assert_eq!(r.resolve(main, "@acme/lib/src/nope"), Resolution::Unresolved);
+        assert_eq!(r.resolve(main, "@acme/pkg"), local("packages/pkg/src/index.ts"));
+        assert_eq!(r.resolve(main, "@acme/pkg/features/a"), local("packages/pkg/src/features/a.ts"));
+        assert_eq!(
+            r.resolve(Path::new("/w/packages/pkg/src/index.ts"), "#internal"),
+            local("packages/pkg/src/internal.ts")
+        );
+        assert_eq!(r.resolve(main, "fs"), Resolution::Builtin { name: "fs".into() });
+        assert_eq!(r.resolve(main, "node:fs/promises"), Resolution::Builtin { name: "fs/promises".into() });
+        assert_eq!(
+            r.resolve(main, "@nestjs/common/decorators"),
+            Resolution::Npm { package: "@nestjs/common".into(), subpath: Some("decorators".into()) }
+        );
+        // Through the per-project tsconfig that extends the base.
+        assert_eq!(r.resolve(Path::new("/w/libs/lib/src/internal.ts"), "@acme/lib"), local("libs/lib/src/index.ts"));
+    }
+
+    #[test]
+    fn alias_keys_match_like_typescript() {
+        assert!(alias_matches("@acme/*", "@acme/x/y"));
+        assert!(alias_matches("@acme/lib", "@acme/lib"));
+        assert!(!alias_matches("@acme/lib", "@acme/lib/x"));
+    }
+}

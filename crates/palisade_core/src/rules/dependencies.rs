@@ -1,0 +1,199 @@
+//! `dependencies`: which elements may import which.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Edge, OptionsError, Policy, Subject};
+use crate::config::PathSegment;
+use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use crate::selector::{FileFacts, Selector, SelectorList, any_matches, compile_list};
+
+pub const META: RuleMeta = RuleMeta {
+    id: "dependencies",
+    description: "Element-to-element import policies with captured values",
+    recommended: false,
+    messages: &[
+        MessageTemplate {
+            id: "disallowed",
+            message: "`{{from}}` may not import `{{to}}`",
+            help: "import only elements that `{{from}}` may depend on, or change the `dependencies` policy",
+        },
+        MessageTemplate {
+            id: "custom",
+            message: "{{customMessage}}",
+            help: "import only elements that `{{from}}` may depend on, or change the `dependencies` policy",
+        },
+    ],
+    docs: r#"## What it does
+Checks every import between two elements (see `elements` in `palisade.json`) against a policy:
+which element may import which, with captured values compared across the two sides.
+
+## Why is this bad?
+A layered or modular architecture only holds while its arrows point the right way. One
+`domain` file importing `infrastructure` couples the core of the system to a database driver.
+
+## Examples
+```jsonc
+"dependencies": ["error", {
+  "default": "disallow",
+  "rules": [
+    { "from": "application", "allow": [{ "type": "domain", "captures": { "scope": "{{from.scope}}" } }] },
+    { "from": { "type": "*" }, "allow": "util" }
+  ]
+}]
+```
+With this policy `libs/orders/application` may import `libs/orders/domain` but not
+`libs/billing/domain`.
+
+## Options
+- `default` (`"allow"` | `"disallow"`, default `"disallow"`): the verdict when no rule matches.
+- `rules`: list of `{ from, allow?, disallow?, message? }`. `from`, `allow` and `disallow` are
+  selectors (an element type, or `{ type, captures, project, tag }`; `{{from.x}}`/`{{to.x}}`
+  templates). Every rule whose `from` matches the importer is applied in order; the last one whose
+  `allow` or `disallow` matches the imported file decides. `message` replaces the default message
+  (it may use `{{from}}`, `{{to}}`, `{{specifier}}`).
+
+Imports inside one element instance, and files with no element, are not checked here (see
+`no-unknown-files`).
+"#,
+};
+
+/// Options of `dependencies`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// The verdict when no rule matches. Default: `disallow`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Policy>,
+    /// Applied in order; the last matching rule decides.
+    #[serde(default)]
+    pub rules: Vec<PolicyRule>,
+}
+
+/// One policy rule.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRule {
+    /// Which importers this rule is about.
+    pub from: SelectorList,
+    /// Imported elements this rule allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow: Option<SelectorList>,
+    /// Imported elements this rule disallows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disallow: Option<SelectorList>,
+    /// A message to show instead of the default when this rule disallows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+struct CompiledRule {
+    from: Vec<Selector>,
+    allow: Vec<Selector>,
+    disallow: Vec<Selector>,
+    message: Option<String>,
+}
+
+pub struct Rule {
+    default: Policy,
+    rules: Vec<CompiledRule>,
+}
+
+fn compile_part(list: Option<&SelectorList>, index: usize, key: &str) -> Result<Vec<Selector>, OptionsError> {
+    list.map_or(Ok(Vec::new()), |list| {
+        compile_list(list).map_err(|reason| {
+            (vec![PathSegment::Key("rules".into()), PathSegment::Index(index), PathSegment::Key(key.into())], reason)
+        })
+    })
+}
+
+impl Rule {
+    pub fn new(options: &Options) -> Result<Self, OptionsError> {
+        let rules = options
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| {
+                Ok(CompiledRule {
+                    from: compile_part(Some(&rule.from), index, "from")?,
+                    allow: compile_part(rule.allow.as_ref(), index, "allow")?,
+                    disallow: compile_part(rule.disallow.as_ref(), index, "disallow")?,
+                    message: rule.message.clone(),
+                })
+            })
+            .collect::<Result<_, OptionsError>>()?;
+        Ok(Self { default: options.default.unwrap_or(Policy::Disallow), rules })
+    }
+
+    pub fn check(&self, from: &Subject<'_>, edge: &Edge<'_>) -> Option<Finding> {
+        let target = edge.target?;
+        let (from_element, to_element) = (from.facts.element?, target.facts.element?);
+        if from_element.same_instance(to_element) {
+            return None;
+        }
+        let (f, t): (FileFacts<'_>, FileFacts<'_>) = (from.facts, target.facts);
+        let mut verdict = self.default;
+        let mut deciding = None;
+        for rule in &self.rules {
+            if !any_matches(&rule.from, f, f, t) {
+                continue;
+            }
+            if any_matches(&rule.allow, t, f, t) {
+                verdict = Policy::Allow;
+                deciding = Some(rule);
+            }
+            if any_matches(&rule.disallow, t, f, t) {
+                verdict = Policy::Disallow;
+                deciding = Some(rule);
+            }
+        }
+        if verdict == Policy::Allow {
+            return None;
+        }
+        let finding = Finding::new("disallowed", edge.import.span)
+            .with("from", from_element.label())
+            .with("to", to_element.label())
+            .with("specifier", edge.import.specifier.clone());
+        match deciding.and_then(|rule| rule.message.as_deref()) {
+            Some(template) => {
+                let data = finding.data.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect();
+                let custom = crate::diagnostic::fill(template, &data);
+                Some(Finding { message_id: "custom", ..finding }.with("customMessage", custom))
+            }
+            None => Some(finding),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, layered_workspace};
+
+    const POLICY: &str = r#"{
+      "elements": [
+        { "type": "domain", "pattern": "libs/{scope}/domain/**" },
+        { "type": "application", "pattern": "libs/{scope}/application/**" }
+      ],
+      "rules": { "dependencies": ["error", { "rules": [
+        { "from": "application", "allow": [{ "type": "domain", "captures": { "scope": "{{from.scope}}" } }] },
+        { "from": "domain", "allow": "domain" },
+        { "from": "domain", "disallow": { "type": "domain", "captures": { "scope": "legacy" } }, "message": "{{from}} must not use the legacy domain" }
+      ] }] }
+    }"#;
+
+    #[test]
+    fn pass_and_fail_table() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("libs/orders/application/a.ts", "../domain/d", &[]),
+            ("libs/orders/application/a.ts", "../../billing/domain/d", &["dependencies/disallowed"]),
+            ("libs/orders/domain/d.ts", "../application/a", &["dependencies/disallowed"]),
+            ("libs/orders/domain/d.ts", "../../billing/domain/d", &[]),
+            ("libs/orders/domain/d.ts", "../../legacy/domain/d", &["dependencies/custom"]),
+            ("libs/orders/domain/d.ts", "./e", &[]),
+        ];
+        for (file, specifier, expected) in cases {
+            let found = check(layered_workspace(POLICY), file, &format!("import x from '{specifier}';"));
+            assert_eq!(&found, expected, "{file} importing {specifier}");
+        }
+    }
+}

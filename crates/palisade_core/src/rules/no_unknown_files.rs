@@ -1,0 +1,46 @@
+//! `no-unknown-files`: every source file belongs to an element.
+
+use super::Subject;
+use crate::diagnostic::{Finding, MessageTemplate, RuleMeta, Span};
+
+pub const META: RuleMeta = RuleMeta {
+    id: "no-unknown-files",
+    description: "Source files outside every element",
+    recommended: false,
+    messages: &[MessageTemplate {
+        id: "unknownFile",
+        message: "`{{file}}` is not part of any element",
+        help: "add an element pattern that covers it, or ignore it",
+    }],
+    docs: r"## What it does
+Reports a source file that no element pattern covers, when `elements` are configured.
+
+## Why is this bad?
+A file outside every element escapes every element policy: `dependencies` cannot check it.
+
+## Options
+None. Leave files out with `ignore` in `palisade.json`.
+",
+};
+
+pub fn check(file: &Subject<'_>, has_elements: bool) -> Option<Finding> {
+    (has_elements && file.facts.element.is_none())
+        .then(|| Finding::new("unknownFile", Span::default()).with("file", file.file))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, layered_workspace};
+
+    #[test]
+    fn pass_and_fail_table() {
+        let policy = r#"{ "elements": [{ "type": "domain", "pattern": "libs/{scope}/domain/**" }], "rules": { "no-unknown-files": "error" } }"#;
+        assert!(check(layered_workspace(policy), "libs/orders/domain/d.ts", "").is_empty());
+        assert_eq!(
+            check(layered_workspace(policy), "libs/orders/application/a.ts", ""),
+            ["no-unknown-files/unknownFile"]
+        );
+        let no_elements = r#"{ "rules": { "no-unknown-files": "error" } }"#;
+        assert!(check(layered_workspace(no_elements), "libs/orders/application/a.ts", "").is_empty());
+    }
+}

@@ -1,0 +1,54 @@
+//! `no-unresolved-local`: local imports must lead to a file.
+
+use super::Edge;
+use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use crate::resolve::Resolution;
+
+pub const META: RuleMeta = RuleMeta {
+    id: "no-unresolved-local",
+    description: "Local imports that resolve to no file",
+    recommended: true,
+    messages: &[MessageTemplate {
+        id: "unresolved",
+        message: "`{{specifier}}` does not resolve to a file",
+        help: "fix the path or create the file it names",
+    }],
+    docs: r"## What it does
+Reports a local-looking import — relative, absolute, `#imports`, a tsconfig `paths` alias or a
+workspace package name — that resolves to no file. npm packages are not checked: they may simply
+not be installed.
+
+## Why is this bad?
+An unresolved local import is a broken build waiting for the next run, and an edge every other
+rule cannot see.
+
+## Options
+None.
+",
+};
+
+pub fn check(edge: &Edge<'_>) -> Option<Finding> {
+    (*edge.resolution == Resolution::Unresolved)
+        .then(|| Finding::new("unresolved", edge.import.span).with("specifier", edge.import.specifier.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check, layered_workspace};
+
+    #[test]
+    fn pass_and_fail_table() {
+        let policy = r#"{ "rules": { "no-unresolved-local": "error" } }"#;
+        let cases: &[(&str, &[&str])] = &[
+            ("./e", &[]),
+            ("./missing", &["no-unresolved-local/unresolved"]),
+            ("#nothing", &["no-unresolved-local/unresolved"]),
+            ("left-pad", &[]),
+            ("node:fs", &[]),
+        ];
+        for (specifier, expected) in cases {
+            let found = check(layered_workspace(policy), "libs/orders/domain/d.ts", &format!("import '{specifier}';"));
+            assert_eq!(&found, expected, "importing {specifier}");
+        }
+    }
+}

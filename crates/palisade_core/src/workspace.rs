@@ -1,0 +1,340 @@
+//! The workspace: config, projects, elements and resolver, built once and then asked to check
+//! one file at a time (or all of them).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::{Config, ConfigError, ConfigSource, PathSegment, parse_config};
+use crate::diagnostic::{Diagnostic, Finding, LineIndex, RuleMeta, Severity};
+use crate::discovery::{IgnoreRules, discover};
+use crate::element::{ElementMatch, Elements};
+use crate::host::{EntryKind, Host};
+use crate::imports::{Import, extract_imports, is_source_path};
+use crate::pattern::{Flavor, Glob};
+use crate::project::ProjectGraph;
+use crate::resolve::{Resolution, Resolver};
+use crate::rules::{Edge, RuleSet, Subject, parse_error};
+use crate::selector::FileFacts;
+
+pub const CONFIG_FILE_NAME: &str = "palisade.json";
+
+/// Where a workspace starts and which config governs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub root: PathBuf,
+    pub config_file: Option<PathBuf>,
+}
+
+/// Walks up from `start` (a file or folder) to the nearest `palisade.json`; without one, to the
+/// nearest folder that looks like a workspace root; else `start`'s folder.
+pub fn locate_workspace(host: &dyn Host, start: &Path) -> Located {
+    let start_dir = if host.kind(start) == Some(EntryKind::File) { start.parent().unwrap_or(start) } else { start };
+    for dir in start_dir.ancestors() {
+        let candidate = dir.join(CONFIG_FILE_NAME);
+        if host.kind(&candidate) == Some(EntryKind::File) {
+            return Located { root: dir.to_path_buf(), config_file: Some(candidate) };
+        }
+    }
+    for dir in start_dir.ancestors() {
+        let has = |name: &str| host.kind(&dir.join(name)).is_some();
+        let workspaces_package = host
+            .read_to_string(&dir.join("package.json"))
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .is_some_and(|package| package.get("workspaces").is_some());
+        if has("nx.json") || has("pnpm-workspace.yaml") || has(".git") || workspaces_package {
+            return Located { root: dir.to_path_buf(), config_file: None };
+        }
+    }
+    Located { root: start_dir.to_path_buf(), config_file: None }
+}
+
+/// Directories whose files are never checked, wherever they appear.
+const EXCLUDED_SEGMENTS: &[&str] =
+    &["node_modules", ".git", "dist", "build", "coverage", ".nx", ".next", ".angular", ".swc", "out-tsc"];
+
+/// A loaded workspace, ready to check files.
+pub struct Workspace {
+    host: Arc<dyn Host>,
+    /// Canonical: resolved paths are canonical, so they are made relative to this.
+    root: PathBuf,
+    /// The root as the caller spelt it, for paths the caller hands in.
+    given_root: PathBuf,
+    elements: Elements,
+    projects: ProjectGraph,
+    resolver: Resolver,
+    rules: RuleSet,
+    ignore: IgnoreRules,
+    source_files: Vec<String>,
+    warnings: Vec<String>,
+}
+
+fn normalise(path: &str) -> String {
+    path.replace('\\', "/").trim_start_matches("./").to_string()
+}
+
+impl Workspace {
+    /// Loads the workspace at `root` (absolute), with `config_file` or, without one, the
+    /// zero-config defaults.
+    pub fn open(host: Arc<dyn Host>, given_root: &Path, config_file: Option<&Path>) -> Result<Self, ConfigError> {
+        let canonical_root = host.canonicalize(given_root).unwrap_or_else(|_| given_root.to_path_buf());
+        let root = canonical_root.as_path();
+        let config_file = config_file
+            .map(|path| path.strip_prefix(given_root).map_or_else(|_| path.to_path_buf(), |rest| root.join(rest)));
+        let config_file = config_file.as_deref();
+        let (config, text, shown) = match config_file {
+            Some(path) => {
+                let shown = path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/");
+                let text = host.read_to_string(path).map_err(|err| ConfigError {
+                    file: shown.clone(),
+                    json_path: String::new(),
+                    line: 1,
+                    column: 1,
+                    reason: format!("cannot be read: {err}"),
+                })?;
+                let config = parse_config(&ConfigSource { file: &shown, text: &text })?;
+                (config, text, shown)
+            }
+            None => (Config::default(), String::new(), CONFIG_FILE_NAME.to_string()),
+        };
+        let source = ConfigSource { file: &shown, text: &text };
+        let elements = Elements::compile(&config.elements, &source)?;
+        let rules = RuleSet::new(&config, config_file.is_none(), &source)?;
+        let mut configured_ignores = Vec::new();
+        for (index, pattern) in config.ignore.iter().enumerate() {
+            let glob = Glob::new(&normalise(pattern), Flavor::Path).map_err(|reason| {
+                source.error_at(&[PathSegment::Key("ignore".into()), PathSegment::Index(index)], reason)
+            })?;
+            configured_ignores.push(glob);
+        }
+        let root_tsconfig = match &config.tsconfig {
+            Some(name) => {
+                let path = root.join(normalise(name));
+                if host.kind(&path) != Some(EntryKind::File) {
+                    return Err(
+                        source.error_at(&[PathSegment::Key("tsconfig".into())], format!("`{name}` does not exist"))
+                    );
+                }
+                Some(path)
+            }
+            None => ["tsconfig.base.json", "tsconfig.json"]
+                .iter()
+                .map(|name| root.join(name))
+                .find(|path| host.kind(path) == Some(EntryKind::File)),
+        };
+        let gitignore = host.read_to_string(&root.join(".gitignore")).ok();
+        let ignore = IgnoreRules::new(gitignore.as_deref(), &configured_ignores);
+        let found = discover(host.as_ref(), root, &ignore);
+        let packages: Vec<(String, PathBuf)> = found
+            .projects
+            .iter()
+            .filter_map(|p| p.package_name.clone().map(|name| (name, root.join(&p.root))))
+            .collect();
+        let resolver = Resolver::new(Arc::clone(&host), root, root_tsconfig, &packages);
+        let mut workspace = Self {
+            host,
+            root: root.to_path_buf(),
+            given_root: given_root.to_path_buf(),
+            elements,
+            projects: ProjectGraph::new(found.projects),
+            resolver,
+            rules,
+            ignore,
+            source_files: found.source_files,
+            warnings: found.warnings,
+        };
+        workspace.find_entries();
+        Ok(workspace)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn projects(&self) -> &ProjectGraph {
+        &self.projects
+    }
+
+    /// Workspace-relative source files, sorted.
+    pub fn source_files(&self) -> &[String] {
+        &self.source_files
+    }
+
+    /// Problems that did not stop the load: unreadable manifests, unusable tsconfig files.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut all = self.warnings.clone();
+        all.extend(self.resolver.warnings());
+        all
+    }
+
+    fn relative(&self, absolute: &Path) -> Option<String> {
+        absolute
+            .strip_prefix(&self.root)
+            .or_else(|_| absolute.strip_prefix(&self.given_root))
+            .ok()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// Works out every project's public entries and public specifier.
+    fn find_entries(&mut self) {
+        for index in 0..self.projects.len() {
+            let project = self.projects.get(index);
+            let dir = self.root.join(&project.root);
+            let mut entries = Vec::new();
+            let mut globs = Vec::new();
+            if let (Some(name), Some(package)) = (project.package_name.clone(), project.package_json.clone()) {
+                let mut specifiers = vec![name.clone()];
+                if let Some(serde_json::Value::Object(exports)) = package.get("exports") {
+                    for (key, target) in exports.iter().filter(|(key, _)| key.starts_with('.')) {
+                        if key.contains('*') {
+                            let mut leaves = Vec::new();
+                            collect_strings(target, &mut leaves);
+                            let base =
+                                if project.root.is_empty() { String::new() } else { format!("{}/", project.root) };
+                            globs.extend(leaves.iter().filter_map(|leaf| {
+                                Glob::new(&format!("{base}{}", leaf.trim_start_matches("./")), Flavor::Text).ok()
+                            }));
+                        } else if key != "." {
+                            specifiers.push(format!("{name}{}", &key[1..]));
+                        }
+                    }
+                }
+                for specifier in specifiers {
+                    entries.extend(self.resolver.resolve_in(&self.root, &specifier));
+                }
+                for field in ["main", "module", "types", "typings"] {
+                    if let Some(value) = package.get(field).and_then(serde_json::Value::as_str) {
+                        entries
+                            .extend(self.resolver.resolve_in(&dir, &format!("./{}", value.trim_start_matches("./"))));
+                    }
+                }
+            }
+            let entries: Vec<String> = entries.iter().filter_map(|path| self.relative(path)).collect();
+            let project = self.projects.get_mut(index);
+            project.entries.extend(entries);
+            project.entry_globs = globs;
+            project.public_specifier = project.package_name.clone();
+        }
+        for (alias, path) in self.resolver.exact_aliases() {
+            let Some(file) = self.relative(&path) else { continue };
+            let Some(owner) = self.projects.owner_of(&file) else { continue };
+            let project = self.projects.get_mut(owner);
+            project.entries.insert(file);
+            if project.public_specifier.is_none() {
+                project.public_specifier = Some(alias);
+            }
+        }
+        for index in 0..self.projects.len() {
+            let project = self.projects.get(index);
+            if !project.entries.is_empty() || !project.entry_globs.is_empty() {
+                continue;
+            }
+            let prefix = if project.root.is_empty() { String::new() } else { format!("{}/", project.root) };
+            let fallback: Vec<String> = self
+                .source_files
+                .iter()
+                .filter(|file| {
+                    file.strip_prefix(&prefix).is_some_and(|rest| {
+                        let stem = rest.strip_prefix("src/").unwrap_or(rest);
+                        !stem.contains('/') && stem.rsplit_once('.').is_some_and(|(name, _)| name == "index")
+                    })
+                })
+                .cloned()
+                .collect();
+            self.projects.get_mut(index).entries.extend(fallback);
+        }
+    }
+
+    /// Whether the workspace-relative `file` is one Palisade checks.
+    pub fn is_checked(&self, file: &str) -> bool {
+        is_source_path(file)
+            && !file.ends_with(".d.ts")
+            && !file.split('/').any(|segment| EXCLUDED_SEGMENTS.contains(&segment))
+            && !self.ignore.is_ignored(file)
+    }
+
+    fn subject<'a>(&'a self, file: &'a str, element: Option<&'a ElementMatch>) -> Subject<'a> {
+        let project = self.projects.owner_of(file);
+        Subject { file, project, facts: FileFacts { element, project: project.map(|index| self.projects.get(index)) } }
+    }
+
+    /// Checks the file at `path` (absolute) whose current text is `text`. Files outside the
+    /// workspace, ignored, or in a language Palisade does not read give nothing.
+    pub fn check_file(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
+        let Some(file) = self.relative(path) else { return Vec::new() };
+        if !self.is_checked(&file) {
+            return Vec::new();
+        }
+        let mut findings: Vec<(&'static RuleMeta, Severity, Finding)> = Vec::new();
+        match extract_imports(&file, text) {
+            Err(failure) => findings.push((
+                &parse_error::META,
+                Severity::Error,
+                Finding::new("parseError", failure.span).with("file", file.clone()).with("reason", failure.reason),
+            )),
+            Ok(imports) => self.check_imports(path, &file, &imports, &mut findings),
+        }
+        let lines = LineIndex::new(text);
+        let mut diagnostics: Vec<Diagnostic> = findings
+            .into_iter()
+            .map(|(meta, severity, finding)| Diagnostic::render(meta, severity, &file, finding, &lines))
+            .collect();
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        diagnostics
+    }
+
+    fn check_imports(
+        &self,
+        path: &Path,
+        file: &str,
+        imports: &[Import],
+        findings: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
+    ) {
+        let element = self.elements.classify(file);
+        let from = self.subject(file, element.as_ref());
+        self.rules.check_file(&from, !self.elements.is_empty(), findings);
+        for import in imports {
+            let resolution = self.resolver.resolve(path, &import.specifier);
+            let target_element = match &resolution {
+                Resolution::Local { file } => self.elements.classify(file),
+                _ => None,
+            };
+            let target = match &resolution {
+                Resolution::Local { file } => Some(self.subject(file, target_element.as_ref())),
+                _ => None,
+            };
+            let edge = Edge { import, resolution: &resolution, target };
+            self.rules.check_edge(&from, &edge, &self.projects, findings);
+        }
+    }
+
+    /// Reads and checks every source file; diagnostics sorted by file, position, rule.
+    pub fn check_all(&self) -> Vec<Diagnostic> {
+        let mut all = Vec::new();
+        for file in &self.source_files {
+            let path = self.root.join(file);
+            match self.host.read_to_string(&path) {
+                Ok(text) => all.extend(self.check_file(&path, &text)),
+                Err(err) => all.push(Diagnostic::render(
+                    &parse_error::META,
+                    Severity::Error,
+                    file,
+                    Finding::new("parseError", crate::diagnostic::Span::default())
+                        .with("file", file.clone())
+                        .with("reason", format!("cannot be read: {err}")),
+                    &LineIndex::new(""),
+                )),
+            }
+        }
+        all
+    }
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text) => out.push(text.clone()),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}

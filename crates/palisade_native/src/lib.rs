@@ -1,0 +1,94 @@
+//! Palisade over the native file system: `NativeHost` (the `Host` trait on `std::fs`) and the
+//! conformance report format shared with the JavaScript test runner.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use palisade_core::{Diagnostic, DirEntry, EntryKind, Host, Workspace, locate_workspace};
+
+/// The host trait over `std::fs`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NativeHost;
+
+impl Host for NativeHost {
+    fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        std::fs::read_to_string(path)
+    }
+
+    fn kind(&self, path: &Path) -> Option<EntryKind> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(if metadata.is_dir() { EntryKind::Dir } else { EntryKind::File })
+    }
+
+    fn is_symlink(&self, path: &Path) -> bool {
+        std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+    }
+
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(path)? {
+            let entry = entry?;
+            let is_symlink = entry.file_type().is_ok_and(|t| t.is_symlink());
+            let Some(kind) = self.kind(&entry.path()) else { continue };
+            entries.push(DirEntry { name: entry.file_name().to_string_lossy().into_owned(), kind, is_symlink });
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(entries)
+    }
+
+    fn read_link(&self, path: &Path) -> io::Result<PathBuf> {
+        let target = std::fs::read_link(path)?;
+        Ok(if target.has_root() { target } else { path.parent().unwrap_or(path).join(target) })
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        std::fs::canonicalize(path)
+    }
+}
+
+/// Renders diagnostics in the conformance `expected.txt` format: one block per diagnostic with
+/// 1-based line and columns (end column as ESLint reports it), or `none`.
+pub fn conformance_report(diagnostics: &[Diagnostic]) -> String {
+    if diagnostics.is_empty() {
+        return "none\n".to_string();
+    }
+    let mut blocks: Vec<(String, usize, usize, &str, String)> = Vec::new();
+    for diagnostic in diagnostics {
+        let (start, end) = (diagnostic.start, diagnostic.end);
+        let block = format!(
+            "{}:{}:{}-{}:{} {} {}/{}\n  message: {}\n  help: {}\n",
+            diagnostic.file,
+            start.line,
+            start.column + 1,
+            end.line,
+            end.column + 1,
+            diagnostic.severity.as_str(),
+            diagnostic.rule,
+            diagnostic.message_id,
+            diagnostic.message,
+            diagnostic.help
+        );
+        blocks.push((diagnostic.file.clone(), start.line, start.column, diagnostic.rule, block));
+    }
+    blocks.sort_by(|a, b| (&a.0, a.1, a.2, a.3).cmp(&(&b.0, b.1, b.2, b.3)));
+    blocks.into_iter().map(|(.., block)| block).collect()
+}
+
+/// Checks the workspace folder `dir` (its own `palisade.json`, or zero-config) and renders the
+/// conformance report, or the config error.
+pub fn run_scenario(dir: &Path) -> String {
+    let host = Arc::new(NativeHost);
+    let located = locate_workspace(host.as_ref(), &dir.join("package.json"));
+    let config = dir.join("palisade.json");
+    let config = config.is_file().then_some(config);
+    // A scenario is its own workspace, whatever lies above it.
+    let root = if located.root.starts_with(dir) { located.root } else { dir.to_path_buf() };
+    match Workspace::open(host, &root, config.as_deref()) {
+        Ok(workspace) => {
+            let diagnostics = workspace.check_all();
+            conformance_report(&diagnostics)
+        }
+        Err(err) => format!("config error: {err}\n"),
+    }
+}

@@ -1,0 +1,284 @@
+//! The wasm-bindgen adapter: a `Workspace` handle built once per process and asked to check one
+//! file per call, reading the workspace through Node's `fs`. Conversion in, conversion out.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use js_sys::{Error as JsError, Object, Reflect};
+use palisade_core::{ConfigError, Diagnostic, DirEntry, EntryKind, Host};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    type Stats;
+    #[wasm_bindgen(method, js_name = isFile)]
+    fn is_file(this: &Stats) -> bool;
+    #[wasm_bindgen(method, js_name = isDirectory)]
+    fn is_directory(this: &Stats) -> bool;
+    #[wasm_bindgen(method, js_name = isSymbolicLink)]
+    fn is_symbolic_link(this: &Stats) -> bool;
+
+    type Dirent;
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &Dirent) -> String;
+    #[wasm_bindgen(method, js_name = isDirectory)]
+    fn dirent_is_directory(this: &Dirent) -> bool;
+    #[wasm_bindgen(method, js_name = isSymbolicLink)]
+    fn dirent_is_symbolic_link(this: &Dirent) -> bool;
+}
+
+#[wasm_bindgen(module = "fs")]
+extern "C" {
+    #[wasm_bindgen(js_name = readFileSync, catch)]
+    fn read_file_sync(path: &str, encoding: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = statSync)]
+    fn stat_sync(path: &str, options: &JsValue) -> Option<Stats>;
+    #[wasm_bindgen(js_name = lstatSync)]
+    fn lstat_sync(path: &str, options: &JsValue) -> Option<Stats>;
+    #[wasm_bindgen(js_name = readdirSync, catch)]
+    fn readdir_sync(path: &str, options: &JsValue) -> Result<Vec<Dirent>, JsValue>;
+    #[wasm_bindgen(js_name = readlinkSync, catch)]
+    fn readlink_sync(path: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = realpathSync, catch)]
+    fn realpath_sync(path: &str) -> Result<String, JsValue>;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
+}
+
+fn io_error(path: &Path, err: &JsValue) -> io::Error {
+    let message = err.as_ref().dyn_ref::<JsError>().map(|e| String::from(e.message())).unwrap_or_default();
+    io::Error::new(io::ErrorKind::NotFound, format!("{}: {message}", path.display()))
+}
+
+fn text(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// `Host` over Node's synchronous `fs` calls.
+struct NodeHost;
+
+impl Host for NodeHost {
+    fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        read_file_sync(&text(path), "utf8").map_err(|err| io_error(path, &err))
+    }
+
+    fn kind(&self, path: &Path) -> Option<EntryKind> {
+        let stats = stat_sync(&text(path), &options(&[("throwIfNoEntry", JsValue::FALSE)]))?;
+        if stats.is_directory() {
+            Some(EntryKind::Dir)
+        } else if stats.is_file() {
+            Some(EntryKind::File)
+        } else {
+            None
+        }
+    }
+
+    fn is_symlink(&self, path: &Path) -> bool {
+        lstat_sync(&text(path), &options(&[("throwIfNoEntry", JsValue::FALSE)])).is_some_and(|s| s.is_symbolic_link())
+    }
+
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let entries = readdir_sync(&text(path), &options(&[("withFileTypes", JsValue::TRUE)]))
+            .map_err(|err| io_error(path, &err))?;
+        let mut out = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let name = entry.name();
+            let is_symlink = entry.dirent_is_symbolic_link();
+            let kind = if is_symlink {
+                match self.kind(&path.join(&name)) {
+                    Some(kind) => kind,
+                    None => continue,
+                }
+            } else if entry.dirent_is_directory() {
+                EntryKind::Dir
+            } else {
+                EntryKind::File
+            };
+            out.push(DirEntry { name, kind, is_symlink });
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    fn read_link(&self, path: &Path) -> io::Result<PathBuf> {
+        let target = PathBuf::from(readlink_sync(&text(path)).map_err(|err| io_error(path, &err))?);
+        Ok(if target.has_root() { target } else { path.parent().unwrap_or(path).join(target) })
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        realpath_sync(&text(path)).map(PathBuf::from).map_err(|err| io_error(path, &err))
+    }
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A diagnostic as JavaScript sees it: ESLint's positions flattened beside the byte span.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsDiagnostic<'a> {
+    rule: &'a str,
+    message_id: &'a str,
+    severity: &'a str,
+    file: &'a str,
+    message: &'a str,
+    help: &'a str,
+    data: &'a std::collections::BTreeMap<String, String>,
+    docs_url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    specifier: Option<&'a str>,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn diagnostics_to_js(diagnostics: &[Diagnostic]) -> JsValue {
+    let out: Vec<JsDiagnostic<'_>> = diagnostics
+        .iter()
+        .map(|d| JsDiagnostic {
+            rule: d.rule,
+            message_id: d.message_id,
+            severity: d.severity.as_str(),
+            file: &d.file,
+            message: &d.message,
+            help: &d.help,
+            data: &d.data,
+            docs_url: &d.docs_url,
+            specifier: d.specifier.as_deref(),
+            start: d.span.start,
+            end: d.span.end,
+            line: d.start.line,
+            column: d.start.column,
+            end_line: d.end.line,
+            end_column: d.end.column,
+        })
+        .collect();
+    to_js(&out)
+}
+
+fn config_error_to_js(err: &ConfigError) -> JsValue {
+    let error = JsError::new(&err.to_string());
+    error.set_name("PalisadeConfigError");
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&error, &JsValue::from_str(key), &value);
+    };
+    set("file", JsValue::from_str(&err.file));
+    set("jsonPath", JsValue::from_str(&err.json_path));
+    set("line", JsValue::from(u32::try_from(err.line).unwrap_or(u32::MAX)));
+    set("column", JsValue::from(u32::try_from(err.column).unwrap_or(u32::MAX)));
+    error.into()
+}
+
+/// Where the workspace holding `start` begins: `{ root, configFile? }`.
+#[wasm_bindgen(js_name = locateWorkspace)]
+pub fn locate_workspace(start: &str) -> JsValue {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Out {
+        root: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        config_file: Option<String>,
+    }
+    let located = palisade_core::locate_workspace(&NodeHost, Path::new(start));
+    to_js(&Out { root: text(&located.root), config_file: located.config_file.as_deref().map(text) })
+}
+
+/// A loaded workspace; open once per process and reuse for every file.
+#[wasm_bindgen(js_name = Workspace)]
+pub struct WorkspaceHandle {
+    inner: palisade_core::Workspace,
+}
+
+#[wasm_bindgen(js_class = Workspace)]
+impl WorkspaceHandle {
+    /// Loads the workspace at `root`; throws a `PalisadeConfigError` for a bad config.
+    pub fn open(root: &str, config_file: Option<String>) -> Result<WorkspaceHandle, JsValue> {
+        let host: Arc<dyn Host> = Arc::new(NodeHost);
+        palisade_core::Workspace::open(host, Path::new(root), config_file.as_deref().map(Path::new))
+            .map(|inner| WorkspaceHandle { inner })
+            .map_err(|err| config_error_to_js(&err))
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn root(&self) -> String {
+        text(self.inner.root())
+    }
+
+    /// Diagnostics for the file at `path` (absolute) whose current text is `text`.
+    #[wasm_bindgen(js_name = checkFile)]
+    pub fn check_file(&self, path: &str, text: &str) -> JsValue {
+        diagnostics_to_js(&self.inner.check_file(Path::new(path), text))
+    }
+
+    /// Reads and checks every source file of the workspace.
+    #[wasm_bindgen(js_name = checkAll)]
+    pub fn check_all(&self) -> JsValue {
+        diagnostics_to_js(&self.inner.check_all())
+    }
+
+    /// Absolute paths of every source file, sorted.
+    #[wasm_bindgen(js_name = sourceFiles)]
+    pub fn source_files(&self) -> Vec<String> {
+        self.inner.source_files().iter().map(|file| text(&self.inner.root().join(file))).collect()
+    }
+
+    /// Problems that did not stop the load (unreadable manifests, unusable tsconfig files).
+    pub fn warnings(&self) -> Vec<String> {
+        self.inner.warnings()
+    }
+}
+
+/// Every rule's id, description, docs URL, zero-config default and message templates.
+#[wasm_bindgen(js_name = ruleMetadata)]
+pub fn rule_metadata() -> JsValue {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Message {
+        message: &'static str,
+        help: &'static str,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Meta {
+        id: &'static str,
+        description: &'static str,
+        docs_url: String,
+        recommended: bool,
+        messages: std::collections::BTreeMap<&'static str, Message>,
+    }
+    let all: Vec<Meta> = palisade_core::rules::ALL
+        .iter()
+        .map(|meta| Meta {
+            id: meta.id,
+            description: meta.description,
+            docs_url: meta.docs_url(),
+            recommended: meta.recommended,
+            messages: meta.messages.iter().map(|m| (m.id, Message { message: m.message, help: m.help })).collect(),
+        })
+        .collect();
+    to_js(&all)
+}
+
+/// The JSON Schema of `palisade.json`.
+#[wasm_bindgen(js_name = configSchema)]
+pub fn config_schema() -> String {
+    palisade_core::config_schema()
+}

@@ -1,0 +1,21 @@
+// Lints Palisade's own JavaScript: the npm package, the tests, the benchmarks and scripts.
+// Example workspaces and conformance scenarios are inputs, not our code.
+
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  {
+    name: 'palisade-workspace/ignores',
+    ignores: ['examples/', 'tests/conformance/', 'bench/workspaces/', 'npm/palisade/wasm/', 'target/'],
+  },
+  {
+    name: 'palisade-workspace/javascript',
+    files: ['**/*.{js,mjs,cjs}'],
+    ...js.configs.recommended,
+    languageOptions: {
+      ecmaVersion: 'latest',
+      globals: globals.node,
+    },
+  },
+];

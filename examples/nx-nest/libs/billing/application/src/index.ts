@@ -1,0 +1,2 @@
+export * from './lib/create-invoice.service';
+export * from './lib/revenue-report.service';

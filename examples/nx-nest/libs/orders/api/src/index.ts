@@ -1,0 +1,3 @@
+export * from './lib/orders-api.module';
+export * from './lib/orders.controller';
+export * from './lib/place-order.dto';

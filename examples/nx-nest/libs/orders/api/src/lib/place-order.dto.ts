@@ -1,0 +1,5 @@
+export class PlaceOrderDto {
+  customerId!: string;
+  currency?: string;
+  lines!: { sku: string; quantity: number; unitPriceCents: number }[];
+}

@@ -1,0 +1,3 @@
+export * from './lib/get-order.service';
+export * from './lib/place-order.command';
+export * from './lib/place-order.service';

@@ -1,0 +1,5 @@
+export enum OrderStatus {
+  Placed = 'placed',
+  Paid = 'paid',
+  Cancelled = 'cancelled',
+}

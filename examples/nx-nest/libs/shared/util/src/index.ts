@@ -1,0 +1,3 @@
+export * from './lib/ids';
+export * from './lib/invariant';
+export * from './lib/money';

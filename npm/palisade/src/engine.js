@@ -1,0 +1,142 @@
+// Owns the one wasm instance of this process and the workspaces opened through it: loading the
+// module, finding the workspace of a file, and caching open handles (and config errors) so that
+// linting many files opens each workspace once.
+
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PalisadeConfigError } from './config-error.js';
+
+const require = createRequire(import.meta.url);
+
+/** The extensions Palisade reads; other files are never checked. */
+export const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+
+const CONFIG_FILE_NAME = 'palisade.json';
+
+/** @type {any} */
+let wasmModule;
+
+/** @returns {any} the wasm-bindgen module (CommonJS, instantiated synchronously) */
+export function wasm() {
+  if (wasmModule === undefined) {
+    wasmModule = loadWasm(fileURLToPath(new URL('../wasm/palisade_wasm.js', import.meta.url)));
+  }
+  return wasmModule;
+}
+
+function loadWasm(modulePath) {
+  const binaryPath = join(dirname(modulePath), 'palisade_wasm_bg.wasm');
+  if (!existsSync(modulePath) || !existsSync(binaryPath)) {
+    throw new Error('palisade: the WebAssembly module is not built; run `make build`');
+  }
+  return require(modulePath);
+}
+
+/** @type {ReadonlyArray<any> | undefined} */
+let rules;
+
+/**
+ * Metadata of every rule the core knows: id, description, docsUrl, recommended, messages.
+ * @returns {ReadonlyArray<{ id: string, description: string, docsUrl: string, recommended: boolean,
+ *   messages: Record<string, { message: string, help: string }> }>}
+ */
+export function ruleMetadata() {
+  rules ??= wasm().ruleMetadata();
+  return rules;
+}
+
+/**
+ * Opens a workspace afresh (no cache). Throws `PalisadeConfigError` for a broken config.
+ * @param {string} root absolute
+ * @param {string | undefined} configFile absolute
+ */
+export function openWorkspace(root, configFile) {
+  try {
+    return wasm().Workspace.open(root, configFile);
+  } catch (error) {
+    throw PalisadeConfigError.fromWasm(error);
+  }
+}
+
+/**
+ * Where a workspace lives. Explicit `root`/`configFile` (resolved against `baseDir`) win; a
+ * `configFile` alone puts the root beside it; a `root` alone uses `<root>/palisade.json` if present.
+ * Without either, walks up from `startDir` (cached per directory).
+ * @param {{ root?: string, configFile?: string }} explicit
+ * @param {string} baseDir directory relative `root`/`configFile` are resolved against
+ * @param {string} startDir directory discovery starts from
+ * @returns {{ root: string, configFile: string | undefined }}
+ */
+export function locate({ root, configFile }, baseDir, startDir) {
+  if (root === undefined && configFile === undefined) {
+    return locateFromDirectory(startDir);
+  }
+  const configPath = configFile === undefined ? undefined : resolve(baseDir, configFile);
+  const rootPath = root === undefined ? dirname(/** @type {string} */ (configPath)) : resolve(baseDir, root);
+  if (configPath !== undefined) {
+    return { root: rootPath, configFile: configPath };
+  }
+  const candidate = join(rootPath, CONFIG_FILE_NAME);
+  return { root: rootPath, configFile: existsSync(candidate) ? candidate : undefined };
+}
+
+/** @type {Map<string, { root: string, configFile: string | undefined }>} */
+const locationsByDirectory = new Map();
+
+function locateFromDirectory(directory) {
+  let location = locationsByDirectory.get(directory);
+  if (location === undefined) {
+    const found = wasm().locateWorkspace(directory);
+    location = { root: found.root, configFile: found.configFile ?? undefined };
+    locationsByDirectory.set(directory, location);
+  }
+  return location;
+}
+
+/**
+ * @typedef {{ workspace: any, configError?: undefined }
+ *   | { workspace?: undefined, configError: PalisadeConfigError }} OpenResult
+ */
+
+/** @type {Map<string, OpenResult>} keyed by `root + '\0' + configFile` */
+const openWorkspaces = new Map();
+
+/**
+ * The cached workspace that governs `filePath`, or the config error that prevents opening it
+ * (remembered, so a broken config is parsed once, not once per file). `undefined` when Palisade has
+ * nothing to say about the file: an extension it does not read, or a path outside the root.
+ * @param {string} filePath absolute
+ * @param {{ root?: string, configFile?: string, cwd?: string }} [settings] explicit location;
+ *   relative paths are resolved against `cwd` (default: the process's)
+ * @returns {OpenResult | undefined}
+ */
+export function workspaceFor(filePath, { root, configFile, cwd = process.cwd() } = {}) {
+  if (!isAbsolute(filePath) || !SOURCE_EXTENSIONS.has(extname(filePath))) {
+    return undefined;
+  }
+  const location = locate({ root, configFile }, cwd, dirname(filePath));
+  if (!isInside(location.root, filePath)) {
+    return undefined;
+  }
+  const key = `${location.root}\0${location.configFile ?? ''}`;
+  let opened = openWorkspaces.get(key);
+  if (opened === undefined) {
+    try {
+      opened = { workspace: openWorkspace(location.root, location.configFile) };
+    } catch (error) {
+      if (!(error instanceof PalisadeConfigError)) {
+        throw error;
+      }
+      opened = { configError: error };
+    }
+    openWorkspaces.set(key, opened);
+  }
+  return opened;
+}
+
+function isInside(root, filePath) {
+  const path = relative(root, filePath);
+  return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+}

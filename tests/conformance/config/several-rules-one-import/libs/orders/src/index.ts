@@ -1,0 +1,3 @@
+import { tax } from '@acme/billing/tax';
+
+export const orders = tax;

@@ -1,0 +1,3 @@
+import { billing } from '@acme/billing';
+
+export const orders = billing;

@@ -1,0 +1,1 @@
+export const format = (v: string) => v;

@@ -1,0 +1,3 @@
+import { save } from '../infra/repo';
+
+export const order = save;

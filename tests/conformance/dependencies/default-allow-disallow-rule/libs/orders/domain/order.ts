@@ -1,0 +1,4 @@
+import { save } from '../infra/repo';
+import { id } from '../../shared/util/id';
+
+export const order = { save, id };

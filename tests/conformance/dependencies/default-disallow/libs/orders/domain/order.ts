@@ -1,0 +1,5 @@
+import { Money } from './money';
+
+export class Order {
+  total = new Money();
+}

@@ -1,0 +1,1 @@
+export const connect = (value: unknown) => value;

@@ -1,0 +1,2 @@
+import '../lib/polyfill.mjs';
+export * from '../lib/a.js';

@@ -1,0 +1,5 @@
+import { a } from '../lib/a.js';
+export { b } from '../lib/b.js';
+
+export const lazy = () => import('../lib/lazy.js');
+export const value = a;

@@ -1,0 +1,3 @@
+import { Icon } from '../lib/icon.jsx';
+
+export const Widget = () => <Icon name="rocket" />;

@@ -1,0 +1,1 @@
+export const Icon = ({ name }) => <i title={name} />;

@@ -1,0 +1,3 @@
+export type Shape = 'circle';
+export type Color = 'red';
+export type Size = number;

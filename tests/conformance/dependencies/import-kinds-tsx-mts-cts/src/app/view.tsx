@@ -1,0 +1,3 @@
+import { Button } from '../lib/button';
+
+export const View = () => <Button label="ok" />;

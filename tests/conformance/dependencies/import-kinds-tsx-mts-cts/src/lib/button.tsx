@@ -1,0 +1,1 @@
+export const Button = (props: { label: string }) => <button>{props.label}</button>;

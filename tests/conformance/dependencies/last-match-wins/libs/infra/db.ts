@@ -1,0 +1,3 @@
+import { Order } from '../domain/order';
+
+export const db = new Map<string, Order>();

@@ -1,0 +1,1 @@
+export const slug = (v: string) => v;

@@ -1,0 +1,5 @@
+import { slug } from '../util/slug';
+
+export class Order {
+  id = slug('order');
+}

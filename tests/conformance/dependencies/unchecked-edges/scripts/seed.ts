@@ -1,0 +1,3 @@
+import { lib } from '../src/lib/index';
+
+export const run = () => lib;

@@ -1,0 +1,4 @@
+import { ui } from '@acme/ui';
+import { theme } from '@acme/ui/src/internal/theme';
+
+export const main = [ui, theme];

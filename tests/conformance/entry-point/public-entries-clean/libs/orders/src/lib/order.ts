@@ -1,0 +1,5 @@
+import { price } from '@acme/orders/lib/price';
+
+export class Order {
+  total = price;
+}

@@ -1,0 +1,3 @@
+import { chart } from '../../../libs/reports/src/chart';
+
+export const main = chart;

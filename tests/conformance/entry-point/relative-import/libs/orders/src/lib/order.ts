@@ -1,0 +1,5 @@
+import { price } from '@acme/orders/src/lib/price';
+
+export class Order {
+  total = price;
+}

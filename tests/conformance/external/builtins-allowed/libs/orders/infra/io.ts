@@ -1,0 +1,5 @@
+import { readFile } from 'fs';
+import { randomUUID } from 'node:crypto';
+import { debounce } from 'lodash';
+
+export const io = [readFile, randomUUID, debounce];

@@ -1,0 +1,4 @@
+import { NestFactory } from '@nestjs/core';
+import { createElement } from 'react';
+
+export const main = [NestFactory, createElement];

@@ -1,0 +1,4 @@
+import { map } from 'rxjs/operators';
+import { Observable } from 'rxjs';
+
+export const stream = [map, Observable];

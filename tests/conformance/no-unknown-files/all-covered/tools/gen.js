@@ -1,0 +1,1 @@
+export const gen = 1;

@@ -1,0 +1,3 @@
+import { header } from '~/components/header';
+
+export const home = header;

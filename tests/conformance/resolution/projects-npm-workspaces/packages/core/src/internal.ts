@@ -1,0 +1,3 @@
+import { util } from '@acme/generators/src/util';
+
+export const internal = util;

@@ -1,0 +1,3 @@
+import { Order } from '@acme/orders/lib/order';
+
+export const main = Order;

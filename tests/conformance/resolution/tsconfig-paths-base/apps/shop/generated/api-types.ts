@@ -1,0 +1,1 @@
+export type Api = { version: 1 };

@@ -1,0 +1,1 @@
+export const billing_data = 'billing-data';

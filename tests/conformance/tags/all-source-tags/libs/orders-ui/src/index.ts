@@ -1,0 +1,3 @@
+import { billing_data } from '@acme/billing-data';
+
+export const ui = billing_data;

@@ -1,0 +1,1 @@
+export const toIso = (d: Date) => d.toISOString();

@@ -1,0 +1,1 @@
+export const legacy_tax = 'legacy-tax';

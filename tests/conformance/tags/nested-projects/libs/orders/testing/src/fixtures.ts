@@ -1,0 +1,3 @@
+import { Order } from '../../src/model';
+
+export const fixture = new Order();

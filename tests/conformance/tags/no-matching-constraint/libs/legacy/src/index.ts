@@ -1,0 +1,3 @@
+import { orders } from '@acme/orders';
+
+export const legacy = orders;

@@ -1,0 +1,3 @@
+import { shared } from '@acme/shared';
+
+export const orders = shared;

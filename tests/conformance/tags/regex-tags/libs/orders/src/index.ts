@@ -1,0 +1,3 @@
+import { shop } from '@acme/shop';
+
+export const orders = shop;

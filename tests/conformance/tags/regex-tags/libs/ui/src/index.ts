@@ -1,0 +1,4 @@
+import { icons } from '@acme/icons';
+import { orders } from '@acme/orders';
+
+export const ui = [icons, orders];

@@ -1,0 +1,3 @@
+import { util } from '@acme/util';
+
+export const ui = util;

@@ -1,0 +1,4 @@
+﻿// starts with a byte order mark
+import { gone } from './missing';
+
+export const main = gone;

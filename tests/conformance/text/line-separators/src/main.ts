@@ -1,0 +1,2 @@
+// old mac line/* one two three */ import './missing-a';
+import './missing-b';

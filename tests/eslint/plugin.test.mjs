@@ -1,0 +1,361 @@
+// The ESLint plugin and the JS API on small workspaces written to a temporary directory: broken
+// configs, espree-parsed JavaScript with non-ASCII text and CRLF, settings overrides, files
+// Palisade has nothing to say about, and `eslint --concurrency`.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { ESLint as ESLint10 } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint9';
+import { PalisadeConfigError, Workspace, ruleMetadata } from 'palisade';
+import palisade from 'palisade/eslint';
+import tseslint from 'typescript-eslint';
+
+const require = createRequire(import.meta.url);
+const ESLINT_RULE_IDS = ['dependencies', 'entry-point', 'external', 'no-unknown-files', 'no-unresolved-local', 'tags'];
+const ENGINE_FAILURE_MARKERS = ['RuntimeError', 'unreachable', 'wasm-function'];
+
+const eslintVersions = [
+  { label: 'eslint 10', ESLint: ESLint10 },
+  { label: 'eslint 9', ESLint: ESLint9 },
+];
+
+const temporaryDirectories = [];
+after(() => {
+  for (const dir of temporaryDirectories) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Writes `files` (workspace-relative path → text) into a fresh directory and returns its path. */
+function workspaceWith(files) {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'palisade-eslint-')));
+  temporaryDirectories.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+async function lint(ESLint, dir, files, { settings } = {}) {
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tseslint.parser } },
+      ...(settings === undefined ? [] : [{ settings }]),
+      palisade.configs.recommended,
+    ],
+  });
+  const results = await eslint.lintFiles(files.map((file) => join(dir, file)));
+  for (const result of results) {
+    assert.deepEqual(result.messages.filter((message) => message.fatal), [], `ESLint could not parse ${result.filePath}`);
+  }
+  return results;
+}
+
+function palisadeMessages(result) {
+  return result.messages.filter((message) => message.ruleId?.startsWith('palisade/'));
+}
+
+function assertNoEngineFailure(text) {
+  for (const marker of ENGINE_FAILURE_MARKERS) {
+    assert.ok(!text.includes(marker), `an engine failure leaked into the text (${marker}):\n${text}`);
+  }
+}
+
+describe('plugin shape', () => {
+  test('one ESLint rule per Palisade rule, parse-error left to ESLint', () => {
+    assert.deepEqual(Object.keys(palisade.rules).sort(), ESLINT_RULE_IDS);
+    assert.ok(ruleMetadata().some(({ id }) => id === 'parse-error'), 'the core knows parse-error');
+  });
+
+  test('every rule declares docs, an empty schema and its messages, plus configError', () => {
+    for (const metadata of ruleMetadata().filter(({ id }) => id !== 'parse-error')) {
+      const { meta } = palisade.rules[metadata.id];
+      assert.equal(meta.type, 'problem');
+      assert.deepEqual(meta.schema, []);
+      assert.equal(meta.docs.url, metadata.docsUrl);
+      assert.equal(meta.docs.description, metadata.description);
+      assert.equal(meta.docs.recommended, metadata.recommended);
+      assert.equal(meta.messages.configError, '{{message}}');
+      for (const [messageId, { message, help }] of Object.entries(metadata.messages)) {
+        assert.equal(meta.messages[messageId], `${message}. Help: ${help}`);
+      }
+    }
+  });
+
+  test('configs.recommended is a complete flat config', () => {
+    const { recommended } = palisade.configs;
+    assert.equal(recommended.name, 'palisade/recommended');
+    assert.deepEqual(recommended.files, ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}']);
+    assert.equal(recommended.plugins.palisade, palisade);
+    assert.deepEqual(
+      recommended.rules,
+      Object.fromEntries(ESLINT_RULE_IDS.map((id) => [`palisade/${id}`, 'error'])),
+    );
+    const { name, version } = require('palisade/package.json');
+    assert.deepEqual(palisade.meta, { name, version, namespace: 'palisade' });
+  });
+});
+
+const brokenConfigs = [
+  {
+    name: 'bad JSON',
+    text: '{\n  "rules": {\n    "entry-point" "error"\n  }\n}\n',
+    line: 3,
+    mentions: [],
+  },
+  {
+    name: 'unknown key with a did-you-mean',
+    text: '{\n  // the architecture\n  "elemnts": [],\n}\n',
+    line: 3,
+    mentions: ['elemnts', 'elements'],
+    didYouMean: true,
+  },
+  {
+    name: 'wrong type',
+    text: '{\n  "rules": { "entry-point": "error" },\n  "ignore": "**/*.spec.ts"\n}\n',
+    line: 3,
+    mentions: ['ignore'],
+  },
+];
+
+describe('a broken palisade.json', () => {
+  for (const broken of brokenConfigs) {
+    describe(broken.name, () => {
+      const dir = workspaceWith({
+        'palisade.json': broken.text,
+        'src/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
+        'src/b.js': 'export const b = 1;\n',
+      });
+      const configFile = join(dir, 'palisade.json');
+
+      /** @type {PalisadeConfigError} */
+      const error = (() => {
+        try {
+          Workspace.open({ root: dir });
+        } catch (thrown) {
+          return thrown;
+        }
+        return undefined;
+      })();
+
+      test('the JS API throws a PalisadeConfigError naming the file, JSON path and line', () => {
+        assert.ok(error instanceof PalisadeConfigError, `expected a PalisadeConfigError, got ${error}`);
+        assert.equal(error.name, 'PalisadeConfigError');
+        assert.equal(error.file, configFile);
+        assert.equal(error.line, broken.line);
+        assert.equal(typeof error.column, 'number');
+        assert.equal(typeof error.jsonPath, 'string');
+        assert.ok(error.message.includes(`${configFile}:${broken.line}:`), error.message);
+        assert.ok(error.message.includes(error.jsonPath), `message lacks the JSON path ${error.jsonPath}: ${error.message}`);
+        for (const mention of broken.mentions) {
+          assert.ok(error.message.includes(mention), `message lacks ${mention}: ${error.message}`);
+        }
+        if (broken.didYouMean) {
+          assert.match(error.message, /did you mean/iu);
+        }
+        assert.ok(!error.message.includes('\n'), `not one paragraph: ${error.message}`);
+        assertNoEngineFailure(error.message);
+        assertNoEngineFailure(String(error.stack));
+      });
+
+      for (const { label, ESLint } of eslintVersions) {
+        test(`${label} reports it once per file, at 1:1, with the same message`, async () => {
+          const results = await lint(ESLint, dir, ['src/a.ts', 'src/b.js']);
+          assert.equal(results.length, 2);
+          for (const result of results) {
+            const messages = palisadeMessages(result);
+            assert.equal(messages.length, 1, `${result.filePath}: ${JSON.stringify(result.messages, null, 2)}`);
+            const [message] = messages;
+            assert.equal(message.messageId, 'configError');
+            assert.equal(message.line, 1);
+            assert.equal(message.column, 1);
+            assert.equal(message.message, error?.message);
+            assertNoEngineFailure(message.message);
+          }
+        });
+      }
+    });
+  }
+});
+
+describe('an espree-parsed .js file with non-ASCII text and CRLF line endings', () => {
+  // Zero config: no palisade.json; the `workspaces` package.json marks the root.
+  const importLine = "const label = 'é🚀'; import { missing } from './missing.js';";
+  const text = `// façade 🚀\r\n${importLine}\r\nexport { label, missing };\r\n`;
+  const dir = workspaceWith({
+    'package.json': '{ "private": true, "workspaces": ["packages/*"] }\n',
+    'src/main.js': text,
+  });
+  const column = importLine.indexOf("'./missing.js'");
+  const endColumn = column + "'./missing.js'".length;
+  const expectedText = '`./missing.js` does not resolve to a file. Help: fix the path or create the file it names';
+
+  for (const { label, ESLint } of eslintVersions) {
+    test(`${label} reports the unresolved import on the string literal`, async () => {
+      const [result] = await lint(ESLint, dir, ['src/main.js']);
+      const messages = palisadeMessages(result).map(({ ruleId, messageId, severity, line, column: col, endLine, endColumn: endCol, message }) => ({
+        ruleId, messageId, severity, line, column: col, endLine, endColumn: endCol, message,
+      }));
+      assert.deepEqual(messages, [{
+        ruleId: 'palisade/no-unresolved-local',
+        messageId: 'unresolved',
+        severity: 2,
+        line: 2,
+        column: column + 1,
+        endLine: 2,
+        endColumn: endColumn + 1,
+        message: expectedText,
+      }]);
+    });
+  }
+
+  test('the JS API gives the same diagnostic with UTF-8 byte and UTF-16 column spans', () => {
+    const workspace = Workspace.open({ root: dir });
+    assert.equal(workspace.root, dir);
+    const diagnostics = workspace.checkFile(join(dir, 'src/main.js'));
+    const lineStart = text.indexOf(importLine);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics, null, 2));
+    const [diagnostic] = diagnostics;
+    assert.deepEqual(
+      {
+        rule: diagnostic.rule, messageId: diagnostic.messageId, severity: diagnostic.severity, file: diagnostic.file,
+        message: diagnostic.message, help: diagnostic.help, specifier: diagnostic.specifier,
+        start: diagnostic.start, end: diagnostic.end,
+        line: diagnostic.line, column: diagnostic.column, endLine: diagnostic.endLine, endColumn: diagnostic.endColumn,
+      },
+      {
+        rule: 'no-unresolved-local', messageId: 'unresolved', severity: 'error', file: 'src/main.js',
+        message: '`./missing.js` does not resolve to a file', help: 'fix the path or create the file it names', specifier: './missing.js',
+        start: Buffer.byteLength(text.slice(0, lineStart + column)), end: Buffer.byteLength(text.slice(0, lineStart + endColumn)),
+        line: 2, column, endLine: 2, endColumn,
+      },
+    );
+    assert.deepEqual(workspace.check(), diagnostics);
+    workspace.close();
+  });
+});
+
+describe('settings.palisade', () => {
+  const dir = workspaceWith({
+    // Discovered by default: every rule off.
+    'palisade.json': '{ "rules": {} }\n',
+    'config/strict.palisade.json': JSON.stringify({
+      elements: [{ type: 'lib', pattern: 'libs/{name}/**' }],
+      rules: { 'no-unknown-files': 'error', 'no-unresolved-local': 'error' },
+    }),
+    'libs/orders/index.ts': 'export const orders = 1;\n',
+    'src/a.ts': "import { orders } from '../libs/orders/index';\nexport const a = orders;\n",
+    'packages/sub/b.ts': "import { gone } from './gone';\nexport const b = gone;\n",
+  });
+
+  for (const { label, ESLint } of eslintVersions) {
+    test(`${label}: without settings, the discovered palisade.json applies`, async () => {
+      const results = await lint(ESLint, dir, ['src/a.ts', 'packages/sub/b.ts']);
+      assert.deepEqual(results.flatMap(palisadeMessages), []);
+    });
+
+    test(`${label}: configFile (relative to cwd) overrides discovery`, async () => {
+      const results = await lint(ESLint, dir, ['src/a.ts', 'libs/orders/index.ts'], {
+        settings: { palisade: { root: '.', configFile: 'config/strict.palisade.json' } },
+      });
+      const reported = results.flatMap((result) =>
+        palisadeMessages(result).map(({ ruleId, messageId, line, column, endLine, endColumn }) => ({
+          file: result.filePath.slice(dir.length + 1), ruleId, messageId, line, column, endLine, endColumn,
+        })),
+      );
+      assert.deepEqual(reported, [
+        { file: 'src/a.ts', ruleId: 'palisade/no-unknown-files', messageId: 'unknownFile', line: 1, column: 1, endLine: 1, endColumn: 1 },
+      ]);
+    });
+
+    test(`${label}: root override; files outside the root get no reports`, async () => {
+      const results = await lint(ESLint, dir, ['src/a.ts', 'packages/sub/b.ts'], {
+        settings: { palisade: { root: 'packages/sub' } },
+      });
+      const reported = results.flatMap((result) =>
+        palisadeMessages(result).map(({ ruleId, messageId }) => ({ file: result.filePath.slice(dir.length + 1), ruleId, messageId })),
+      );
+      // packages/sub has no palisade.json: zero config, so no-unresolved-local is on.
+      assert.deepEqual(reported, [
+        { file: 'packages/sub/b.ts', ruleId: 'palisade/no-unresolved-local', messageId: 'unresolved' },
+      ]);
+    });
+
+    test(`${label}: a settings value of the wrong type is a configError, not a crash`, async () => {
+      const results = await lint(ESLint, dir, ['src/a.ts'], { settings: { palisade: { root: 42 } } });
+      const messages = results.flatMap(palisadeMessages);
+      assert.equal(messages.length, 1);
+      assert.equal(messages[0].messageId, 'configError');
+      assert.match(messages[0].message, /settings\.palisade\.root/u);
+    });
+
+    test(`${label}: a file with an extension Palisade does not read gets no reports`, async () => {
+      const eslint = new ESLint({
+        cwd: dir,
+        overrideConfigFile: true,
+        overrideConfig: [{ ...palisade.configs.recommended, files: ['**/*.json5'] }],
+      });
+      const [result] = await eslint.lintText("import './gone';\n", { filePath: join(dir, 'src/data.json5') });
+      assert.deepEqual(result.messages, []);
+    });
+  }
+});
+
+describe('eslint --concurrency', () => {
+  const files = {
+    'palisade.json': '{ "rules": { "no-unresolved-local": "error", "entry-point": "error" } }\n',
+    'package.json': '{ "private": true, "workspaces": ["libs/*"] }\n',
+    'libs/orders/package.json': '{ "name": "@acme/orders", "exports": { ".": "./src/index.ts" } }\n',
+    'libs/orders/src/index.ts': "export * from './order';\n",
+    'libs/orders/src/order.ts': 'export const order = 1;\n',
+    'eslint.config.mjs': [
+      `import tseslint from ${JSON.stringify(import.meta.resolve('typescript-eslint'))};`,
+      `import palisade from ${JSON.stringify(import.meta.resolve('palisade/eslint'))};`,
+      "export default [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, palisade.configs.recommended];",
+      '',
+    ].join('\n'),
+  };
+  for (let index = 0; index < 6; index += 1) {
+    files[`apps/app${index}/main.ts`] = [
+      "import { order } from '../../libs/orders/src/order';",
+      `import { gone } from './gone${index}';`,
+      'export const value = order + gone;',
+      '',
+    ].join('\n');
+  }
+  const dir = workspaceWith(files);
+  const eslintBin = join(dirname(require.resolve('eslint/package.json')), 'bin/eslint.js');
+
+  function runCli(concurrency) {
+    const run = spawnSync(process.execPath, [eslintBin, '--format', 'json', '--concurrency', concurrency, '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    assert.ok(run.status === 0 || run.status === 1, `eslint exited with ${run.status}:\n${run.stderr}`);
+    return JSON.parse(run.stdout)
+      .flatMap((result) =>
+        result.messages.map(({ ruleId, messageId, line, column, endLine, endColumn, message, fatal }) => ({
+          file: result.filePath.slice(dir.length + 1), ruleId, messageId, line, column, endLine, endColumn, message, fatal,
+        })),
+      )
+      .sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+  }
+
+  test('two workers report exactly what one process reports', () => {
+    const single = runCli('off');
+    const parallel = runCli('2');
+    assert.equal(single.filter(({ fatal }) => fatal).length, 0, JSON.stringify(single, null, 2));
+    assert.equal(single.filter(({ ruleId }) => ruleId === 'palisade/entry-point').length, 6, JSON.stringify(single, null, 2));
+    assert.equal(single.filter(({ ruleId }) => ruleId === 'palisade/no-unresolved-local').length, 6, JSON.stringify(single, null, 2));
+    assert.deepEqual(parallel, single);
+    assertNoEngineFailure(JSON.stringify(parallel));
+  });
+});
