@@ -1,5 +1,7 @@
 // Runs every conformance scenario (tests/conformance/<rule>/<scenario>/) through the ESLint plugin,
 // with ESLint 10 and ESLint 9, and compares what ESLint reports with the scenario's expected.txt.
+// The plugin finds each scenario's workspace itself, as it would for a user: a scenario marks its
+// root with a palisade.json or a `workspaces` package.json.
 //
 // Two differences between ESLint and the core are part of the design, and applied to expected.txt
 // before comparing:
@@ -98,8 +100,6 @@ async function lintScenario(ESLint, dir) {
     overrideConfig: [
       { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tseslint.parser } },
       { files: ['**/*.{js,jsx}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-      // The scenario folder is the workspace, with or without a palisade.json in it.
-      { settings: { palisade: { root: dir } } },
       palisade.configs.recommended,
     ],
   });

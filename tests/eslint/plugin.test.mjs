@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ESLint as ESLint10 } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint9';
@@ -149,11 +149,13 @@ describe('a broken palisade.json', () => {
       test('the JS API throws a PalisadeConfigError naming the file, JSON path and line', () => {
         assert.ok(error instanceof PalisadeConfigError, `expected a PalisadeConfigError, got ${error}`);
         assert.equal(error.name, 'PalisadeConfigError');
-        assert.equal(error.file, configFile);
+        // The contract leaves open whether `file` is absolute or workspace-relative; either must
+        // name this palisade.json.
+        assert.equal(resolve(dir, error.file), configFile);
         assert.equal(error.line, broken.line);
         assert.equal(typeof error.column, 'number');
         assert.equal(typeof error.jsonPath, 'string');
-        assert.ok(error.message.includes(`${configFile}:${broken.line}:`), error.message);
+        assert.ok(error.message.startsWith(`${error.file}:${broken.line}:${error.column}: `), error.message);
         assert.ok(error.message.includes(error.jsonPath), `message lacks the JSON path ${error.jsonPath}: ${error.message}`);
         for (const mention of broken.mentions) {
           assert.ok(error.message.includes(mention), `message lacks ${mention}: ${error.message}`);
@@ -240,6 +242,30 @@ describe('an espree-parsed .js file with non-ASCII text and CRLF line endings', 
     );
     assert.deepEqual(workspace.check(), diagnostics);
     workspace.close();
+  });
+});
+
+describe('a file starting with a byte-order mark, importing on line 1', () => {
+  // ESLint hands rules the text without the BOM; the JS API and the CLI read the file with it.
+  // Both must give the same lines and columns.
+  const dir = workspaceWith({
+    'package.json': '{ "private": true, "workspaces": [] }\n',
+    'src/main.ts': "\uFEFFimport { gone } from './gone';\nexport const value = gone;\n",
+  });
+  const spanOf = ({ line, column, endLine, endColumn }) => ({ line, column, endLine, endColumn });
+
+  test('ESLint and the JS API agree on the span', async () => {
+    const [result] = await lint(ESLint10, dir, ['src/main.ts']);
+    const fromEslint = palisadeMessages(result).map((message) => ({
+      ...spanOf(message), column: message.column - 1, endColumn: message.endColumn - 1,
+    }));
+    const workspace = Workspace.open({ root: dir });
+    const fromApi = workspace.checkFile(join(dir, 'src/main.ts')).map(spanOf);
+    workspace.close();
+    const literal = "'./gone'";
+    const column = "import { gone } from ".length;
+    assert.deepEqual(fromEslint, [{ line: 1, column, endLine: 1, endColumn: column + literal.length }]);
+    assert.deepEqual(fromApi, fromEslint);
   });
 });
 

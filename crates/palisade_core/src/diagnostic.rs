@@ -1,5 +1,5 @@
 //! What a check reports: typed findings from rules, rendered once into `Diagnostic`s with
-//! message, help and docs URL; and the line index that turns byte spans into ESLint positions.
+//! message, help and docs URL; and the line index that turns byte spans into `ESLint` positions.
 
 use std::collections::BTreeMap;
 
@@ -48,7 +48,7 @@ pub struct MessageTemplate {
     pub help: &'static str,
 }
 
-/// What a rule is, for docs, ESLint metadata and the generated tables.
+/// What a rule is, for docs, `ESLint` metadata and the generated tables.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleMeta {
     pub id: &'static str,
@@ -100,7 +100,7 @@ pub struct Diagnostic {
     /// Workspace-relative, `/`-separated.
     pub file: String,
     pub span: Span,
-    /// Where the span starts and ends, as ESLint counts (1-based line, 0-based UTF-16 column).
+    /// Where the span starts and ends, as `ESLint` counts (1-based line, 0-based UTF-16 column).
     pub start: Position,
     pub end: Position,
     pub message: String,
@@ -141,7 +141,7 @@ impl Diagnostic {
     }
 }
 
-/// Fills `{{ key }}` placeholders the way ESLint does; unknown keys stay as written.
+/// Fills `{{ key }}` placeholders the way `ESLint` does; unknown keys stay as written.
 pub fn fill(template: &str, data: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -167,14 +167,14 @@ pub fn fill(template: &str, data: &BTreeMap<String, String>) -> String {
     out
 }
 
-/// A position as ESLint counts it: 1-based line, 0-based UTF-16 column.
+/// A position as `ESLint` counts it: 1-based line, 0-based UTF-16 column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
 }
 
-/// Line starts of a text, breaking where ESLint does (`\r\n`, `\n`, `\r`, U+2028, U+2029).
+/// Line starts of a text, breaking where `ESLint` does (`\r\n`, `\n`, `\r`, U+2028, U+2029).
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,

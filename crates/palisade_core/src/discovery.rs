@@ -170,12 +170,10 @@ fn pnpm_packages(text: &str) -> Vec<String> {
             in_packages = trimmed.trim_start().starts_with("packages:");
             continue;
         }
-        if in_packages {
-            if let Some(item) = trimmed.trim_start().strip_prefix('-') {
-                let item = item.split(" #").next().unwrap_or_default().trim().trim_matches(['\'', '"']);
-                if !item.is_empty() {
-                    out.push(item.to_string());
-                }
+        if in_packages && let Some(item) = trimmed.trim_start().strip_prefix('-') {
+            let item = item.split(" #").next().unwrap_or_default().trim().trim_matches(['\'', '"']);
+            if !item.is_empty() {
+                out.push(item.to_string());
             }
         }
     }

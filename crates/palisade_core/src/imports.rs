@@ -175,6 +175,10 @@ impl Visit for Collector {
         import.visit_children_with(self);
     }
 
+    #[expect(
+        clippy::match_wildcard_for_single_variants,
+        reason = "swc's AST enums gain an `Unknown` variant when built for the SWC plugin ABI"
+    )]
     fn visit_call_expr(&mut self, call: &CallExpr) {
         let kind = match &call.callee {
             Callee::Import(_) => Some(DependencyKind::Dynamic),
@@ -184,10 +188,10 @@ impl Visit for Collector {
             },
             _ => None,
         };
-        if let Some(kind) = kind {
-            if let Some((specifier, span)) = literal_argument(call) {
-                self.imports.push(Import { kind, specifier, span });
-            }
+        if let Some(kind) = kind
+            && let Some((specifier, span)) = literal_argument(call)
+        {
+            self.imports.push(Import { kind, specifier, span });
         }
         call.visit_children_with(self);
     }
@@ -203,6 +207,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_dependency() {
+        use DependencyKind as K;
         let text = r"
 import a from 'static';
 import 'side';
@@ -219,7 +224,6 @@ type I = typeof import('import-type');
 const j = require(`template`);
 const k = require(variable);
 ";
-        use DependencyKind as K;
         assert_eq!(
             kinds("a.ts", text),
             vec![

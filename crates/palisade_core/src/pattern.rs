@@ -28,13 +28,12 @@ impl Glob {
     /// Compiles `pattern`; the error says what is wrong with it.
     pub fn new(pattern: &str, flavor: Flavor) -> Result<Self, String> {
         let pattern = pattern.replace('\\', "/");
-        if flavor == Flavor::Text {
-            if let Some(inner) = pattern.strip_prefix('/').and_then(|p| p.strip_suffix('/')) {
-                if !inner.is_empty() {
-                    let regex = Regex::new(inner).map_err(|err| format!("invalid regular expression: {err}"))?;
-                    return Ok(Self { source: pattern, regex, capture_names: Vec::new(), base_segments: 0 });
-                }
-            }
+        if flavor == Flavor::Text
+            && let Some(inner) = pattern.strip_prefix('/').and_then(|p| p.strip_suffix('/'))
+            && !inner.is_empty()
+        {
+            let regex = Regex::new(inner).map_err(|err| format!("invalid regular expression: {err}"))?;
+            return Ok(Self { source: pattern, regex, capture_names: Vec::new(), base_segments: 0 });
         }
         let pattern = pattern.trim_start_matches("./").to_string();
         let mut capture_names = Vec::new();

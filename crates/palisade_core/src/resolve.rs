@@ -1,6 +1,6 @@
 //! Module resolution through the host: relative paths, tsconfig `paths`/`baseUrl` (with
 //! `extends`), workspace packages by name (`exports`, `main`), `#imports`, Node built-ins and npm
-//! packages. oxc_resolver does the resolving; workspace packages are modelled as
+//! packages. `oxc_resolver` does the resolving; workspace packages are modelled as
 //! `node_modules/<name>` links to their folders, as a package manager would create them.
 
 use std::collections::HashMap;
@@ -31,7 +31,7 @@ pub enum Resolution {
     Outside,
 }
 
-/// The host seen through oxc_resolver's file system trait, plus the virtual package links.
+/// The host seen through `oxc_resolver`'s file system trait, plus the virtual package links.
 struct HostFs {
     host: Arc<dyn Host>,
     /// `(link path, target folder)`, both absolute.
@@ -179,10 +179,10 @@ impl Resolver {
     }
 
     fn warn(&self, message: String) {
-        if let Ok(mut warnings) = self.warnings.lock() {
-            if !warnings.contains(&message) {
-                warnings.push(message);
-            }
+        if let Ok(mut warnings) = self.warnings.lock()
+            && !warnings.contains(&message)
+        {
+            warnings.push(message);
         }
     }
 
@@ -209,10 +209,10 @@ impl Resolver {
 
     /// The `tsconfig.json` nearest to `dir` inside the workspace, else the root tsconfig.
     fn tsconfig_path_for(&self, dir: &Path) -> Option<PathBuf> {
-        if let Ok(cache) = self.nearest_tsconfig.lock() {
-            if let Some(found) = cache.get(dir) {
-                return found.clone();
-            }
+        if let Ok(cache) = self.nearest_tsconfig.lock()
+            && let Some(found) = cache.get(dir)
+        {
+            return found.clone();
         }
         let mut current = Some(dir);
         let mut found = None;
@@ -243,12 +243,11 @@ impl Resolver {
         if let Some(tsconfig) = nearest.as_deref().and_then(|path| self.load_tsconfig(path)) {
             out.push(tsconfig);
         }
-        if let Some(root) = self.root_tsconfig.as_deref() {
-            if nearest.as_deref() != Some(root) {
-                if let Some(tsconfig) = self.load_tsconfig(root) {
-                    out.push(tsconfig);
-                }
-            }
+        if let Some(root) = self.root_tsconfig.as_deref()
+            && nearest.as_deref() != Some(root)
+            && let Some(tsconfig) = self.load_tsconfig(root)
+        {
+            out.push(tsconfig);
         }
         out
     }

@@ -210,15 +210,15 @@ impl Selector {
                 }
             }
         }
-        if let Some(project_glob) = &self.project {
-            if !subject.project.is_some_and(|project| project_glob.is_match(&project.name)) {
-                return false;
-            }
+        if let Some(project_glob) = &self.project
+            && !subject.project.is_some_and(|project| project_glob.is_match(&project.name))
+        {
+            return false;
         }
-        if let Some(tag_glob) = &self.tag {
-            if !subject.project.is_some_and(|project| project.tags.iter().any(|tag| tag_glob.is_match(tag))) {
-                return false;
-            }
+        if let Some(tag_glob) = &self.tag
+            && !subject.project.is_some_and(|project| project.tags.iter().any(|tag| tag_glob.is_match(tag)))
+        {
+            return false;
         }
         true
     }

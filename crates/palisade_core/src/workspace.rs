@@ -265,6 +265,8 @@ impl Workspace {
         if !self.is_checked(&file) {
             return Vec::new();
         }
+        // ESLint hands rules the text without its byte-order mark; count as it does.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut findings: Vec<(&'static RuleMeta, Severity, Finding)> = Vec::new();
         match extract_imports(&file, text) {
             Err(failure) => findings.push((

@@ -48,7 +48,7 @@ impl Host for NativeHost {
 }
 
 /// Renders diagnostics in the conformance `expected.txt` format: one block per diagnostic with
-/// 1-based line and columns (end column as ESLint reports it), or `none`.
+/// 1-based line and columns (end column as `ESLint` reports it), or `none`.
 pub fn conformance_report(diagnostics: &[Diagnostic]) -> String {
     if diagnostics.is_empty() {
         return "none\n".to_string();

@@ -128,7 +128,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A diagnostic as JavaScript sees it: ESLint's positions flattened beside the byte span.
+/// A diagnostic as JavaScript sees it: `ESLint` positions flattened beside the byte span.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsDiagnostic<'a> {
@@ -210,6 +210,7 @@ pub struct WorkspaceHandle {
 #[wasm_bindgen(js_class = Workspace)]
 impl WorkspaceHandle {
     /// Loads the workspace at `root`; throws a `PalisadeConfigError` for a bad config.
+    #[expect(clippy::needless_pass_by_value, reason = "wasm-bindgen passes optional strings owned")]
     pub fn open(root: &str, config_file: Option<String>) -> Result<WorkspaceHandle, JsValue> {
         let host: Arc<dyn Host> = Arc::new(NodeHost);
         palisade_core::Workspace::open(host, Path::new(root), config_file.as_deref().map(Path::new))

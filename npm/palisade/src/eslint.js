@@ -83,19 +83,8 @@ function settingsOf(context) {
   return { root, configFile };
 }
 
-/** ESLint's own placeholder rule, to tell whether its rendering equals the core's. */
-function interpolate(template, data) {
-  return template.replace(/\{\{([^{}]+)\}\}/gu, (placeholder, key) =>
-    Object.hasOwn(data, key.trim()) ? data[key.trim()] : placeholder,
-  );
-}
-
 function createRule(metadata) {
-  const messages = {
-    // The `message`/`help` of a diagnostic whose text the policy overrides (a rule's `message`).
-    customMessage: '{{message}}. Help: {{help}}',
-    configError: '{{message}}',
-  };
+  const messages = { configError: '{{message}}' };
   for (const [messageId, { message, help }] of Object.entries(metadata.messages)) {
     messages[messageId] = `${message}. Help: ${help}`;
   }
@@ -124,7 +113,7 @@ function createRule(metadata) {
             });
           }
           for (const diagnostic of report.diagnosticsByRule.get(metadata.id) ?? []) {
-            context.report(toEslintReport(diagnostic, messages));
+            context.report(toEslintReport(diagnostic));
           }
         },
       };
@@ -132,17 +121,16 @@ function createRule(metadata) {
   };
 }
 
-function toEslintReport(diagnostic, messages) {
-  const loc = {
-    start: { line: diagnostic.line, column: diagnostic.column },
-    end: { line: diagnostic.endLine, column: diagnostic.endColumn },
+/** ESLint renders `messages[messageId]` with `data`, which gives the core's `<message>. Help: <help>`. */
+function toEslintReport(diagnostic) {
+  return {
+    loc: {
+      start: { line: diagnostic.line, column: diagnostic.column },
+      end: { line: diagnostic.endLine, column: diagnostic.endColumn },
+    },
+    messageId: diagnostic.messageId,
+    data: diagnostic.data,
   };
-  const text = `${diagnostic.message}. Help: ${diagnostic.help}`;
-  const template = messages[diagnostic.messageId];
-  if (template !== undefined && interpolate(template, diagnostic.data) !== text) {
-    return { loc, messageId: 'customMessage', data: { message: diagnostic.message, help: diagnostic.help } };
-  }
-  return { loc, messageId: diagnostic.messageId, data: diagnostic.data };
 }
 
 const rules = Object.fromEntries(

@@ -61,6 +61,11 @@ export class Workspace {
     return this.#handle.sourceFiles();
   }
 
+  /** @returns {string[]} problems that did not stop loading (unreadable manifests, unusable tsconfig files) */
+  warnings() {
+    return this.#handle.warnings();
+  }
+
   /**
    * Diagnostics of one file. Reads the file when `text` is omitted.
    * @param {string} path absolute, or relative to the current directory
@@ -69,7 +74,7 @@ export class Workspace {
    */
   checkFile(path, text) {
     const absolutePath = resolve(path);
-    return this.#handle.checkFile(absolutePath, text ?? readSource(absolutePath));
+    return this.#handle.checkFile(absolutePath, text ?? readFileSync(absolutePath, 'utf8'));
   }
 
   /**
@@ -77,21 +82,13 @@ export class Workspace {
    * @returns {Diagnostic[]}
    */
   check() {
-    return this.sourceFiles()
-      .flatMap((file) => this.#handle.checkFile(file, readSource(file)))
-      .sort(compareDiagnostics);
+    return this.#handle.checkAll().sort(compareDiagnostics);
   }
 
   /** Frees the wasm memory held by this workspace; it cannot be used afterwards. */
   close() {
     this.#handle.free();
   }
-}
-
-/** Reads a source file the way ESLint does: UTF-8 without a byte-order mark. */
-function readSource(path) {
-  const text = readFileSync(path, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function compareDiagnostics(a, b) {

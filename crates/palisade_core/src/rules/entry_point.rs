@@ -37,7 +37,7 @@ pub const META: RuleMeta = RuleMeta {
             help: NO_ENTRY_HELP,
         },
     ],
-    docs: r#"## What it does
+    docs: r"## What it does
 Checks that an import from outside a project lands on one of that project's public entries, and
 that no project is reached by a relative path. Deep imports through a wildcard path alias
 (`@acme/orders/src/lib/order`) are caught, which `@nx/enforce-module-boundaries` misses. A barrel
@@ -57,7 +57,7 @@ the project, else its `index.*` or `src/index.*`; plus `additionalEntries`.
 - `allow`: import specifier globs that are never checked.
 - `additionalEntries`: workspace-relative file globs that are public entries too
   (e.g. `libs/*/src/testing.ts`).
-"#,
+",
 };
 
 /// Options of `entry-point`.

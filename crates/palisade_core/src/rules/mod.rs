@@ -173,10 +173,10 @@ impl RuleSet {
         out: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
     ) {
         for (meta, severity, rule) in &self.active {
-            if let Active::NoUnknownFiles = rule {
-                if let Some(finding) = no_unknown_files::check(file, has_elements) {
-                    out.push((meta, *severity, finding));
-                }
+            if let Active::NoUnknownFiles = rule
+                && let Some(finding) = no_unknown_files::check(file, has_elements)
+            {
+                out.push((meta, *severity, finding));
             }
         }
     }

@@ -36,11 +36,11 @@ fn outputs(repo: &Path) -> Vec<(PathBuf, String)> {
         out.push((repo.join(format!("docs/rules/{}.md", meta.id)), rule_page(meta)));
     }
     let readme_path = repo.join("README.md");
-    if let Ok(readme) = std::fs::read_to_string(&readme_path) {
-        if let (Some(start), Some(end)) = (readme.find(TABLE_START), readme.find(TABLE_END)) {
-            let updated = format!("{}{TABLE_START}\n{}{}", &readme[..start], rule_table(), &readme[end..]);
-            out.push((readme_path, updated));
-        }
+    if let Ok(readme) = std::fs::read_to_string(&readme_path)
+        && let (Some(start), Some(end)) = (readme.find(TABLE_START), readme.find(TABLE_END))
+    {
+        let updated = format!("{}{TABLE_START}\n{}{}", &readme[..start], rule_table(), &readme[end..]);
+        out.push((readme_path, updated));
     }
     out
 }

@@ -1,0 +1,45 @@
+# Everything a contributor needs; `.ci/run` calls `make test`.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: setup build demo test test-rust test-js lint gen gen-check bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@scripts/build-wasm.sh
+
+## Builds everything and runs Palisade (through ESLint) on the example workspace.
+demo: build
+	@echo "── npx eslint . in examples/nx-nest"
+	@cd examples/nx-nest && { npx eslint . ; status=$$?; [ $$status -le 1 ]; }
+
+## The whole suite: generated files, lints, Rust tests (core, conformance, example), JS tests
+## (ESLint 10 and 9 on the conformance corpus and the example).
+test: build gen-check lint test-rust test-js
+
+test-rust:
+	cargo test --workspace --exclude palisade_wasm
+
+test-js:
+	node --test --test-concurrency=1 tests/eslint/
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --exclude palisade_wasm --all-targets -- -D warnings
+	cargo clippy -p palisade_wasm --target wasm32-unknown-unknown -- -D warnings
+	npx eslint .
+
+gen:
+	cargo run -q -p palisade_native --bin palisade-gen
+
+gen-check:
+	cargo run -q -p palisade_native --bin palisade-gen -- --check
+
+bench: build
+	node bench/run.mjs
+
+clean:
+	rm -rf target npm/palisade/wasm bench/workspaces
