@@ -14,7 +14,7 @@ build: setup
 ## Builds everything and runs Palisade (through ESLint) on the example workspace.
 demo: build
 	@echo "── npx eslint . in examples/nx-nest"
-	@cd examples/nx-nest && { npx eslint . ; status=$$?; [ $$status -le 1 ]; }
+	@cd examples/nx-nest && { npx eslint . --format ../../npm/palisade/src/formatter.js; status=$$?; [ $$status -le 1 ]; }
 
 ## The whole suite: generated files, lints, Rust tests (core, conformance, example), JS tests
 ## (ESLint 10 and 9 on the conformance corpus and the example).

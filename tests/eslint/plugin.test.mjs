@@ -385,3 +385,24 @@ describe('eslint --concurrency', () => {
     assertNoEngineFailure(JSON.stringify(parallel));
   });
 });
+
+describe('an editor session (one long-lived process)', () => {
+  test('after a pause, a newly created file resolves and an edited palisade.json applies', async () => {
+    const dir = workspaceWith({
+      'package.json': '{ "name": "editor", "workspaces": [] }',
+      'palisade.json': '{ "rules": { "no-unresolved-local": "error" } }',
+      'src/main.ts': "import { later } from './later';\nexport const x = later;\n",
+    });
+    const ruleIds = async () =>
+      palisadeMessages((await lint(ESLint10, dir, ['src/main.ts']))[0]).map((message) => message.ruleId);
+    assert.deepEqual(await ruleIds(), ['palisade/no-unresolved-local']);
+    writeFileSync(join(dir, 'src/later.ts'), 'export const later = 1;\n');
+    writeFileSync(join(dir, 'palisade.json'), '{ "rules": { "no-unresolved-local": "off" } }\n');
+    await new Promise((done) => setTimeout(done, 2100));
+    assert.deepEqual(await ruleIds(), []);
+    writeFileSync(join(dir, 'palisade.json'), '{ "rules": { "no-unresolved-local": "error" } }\n');
+    rmSync(join(dir, 'src/later.ts'));
+    await new Promise((done) => setTimeout(done, 2100));
+    assert.deepEqual(await ruleIds(), ['palisade/no-unresolved-local']);
+  });
+});

@@ -82,6 +82,10 @@ impl Glob {
 
     /// The captured values, in pattern order, when `text` matches.
     pub fn captures(&self, text: &str) -> Option<Vec<(String, String)>> {
+        // The match test runs on a DFA; only a match pays for the capture engine.
+        if !self.regex.is_match(text) {
+            return None;
+        }
         let found = self.regex.captures(text)?;
         Some(
             self.capture_names

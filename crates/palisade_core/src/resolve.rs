@@ -123,8 +123,12 @@ pub struct Resolver {
     root_tsconfig: Option<PathBuf>,
     /// Workspace packages: name to absolute folder.
     packages: HashMap<String, PathBuf>,
-    tsconfigs: Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>,
+    tsconfigs: Mutex<HashMap<PathBuf, Option<LoadedTsconfig>>>,
     nearest_tsconfig: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Per tsconfig file: the config its aliases come from (see `alias_source`).
+    alias_sources: Mutex<HashMap<PathBuf, PathBuf>>,
+    /// Per importing folder: the tsconfig files that apply and their alias keys.
+    folders: Mutex<HashMap<PathBuf, Arc<FolderContext>>>,
     warnings: Mutex<Vec<String>>,
 }
 
@@ -169,7 +173,26 @@ impl Resolver {
             packages: packages.iter().cloned().collect(),
             tsconfigs: Mutex::new(HashMap::new()),
             nearest_tsconfig: Mutex::new(HashMap::new()),
+            folders: Mutex::new(HashMap::new()),
+            alias_sources: Mutex::new(HashMap::new()),
             warnings: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Forgets everything read from the file system, so files created or deleted since are seen.
+    pub fn clear_cache(&self) {
+        self.inner.clear_cache();
+        if let Ok(mut tsconfigs) = self.tsconfigs.lock() {
+            tsconfigs.clear();
+        }
+        if let Ok(mut nearest) = self.nearest_tsconfig.lock() {
+            nearest.clear();
+        }
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.clear();
+        }
+        if let Ok(mut sources) = self.alias_sources.lock() {
+            sources.clear();
         }
     }
 
@@ -190,13 +213,16 @@ impl Resolver {
         path.strip_prefix(&self.root).ok()
     }
 
-    fn load_tsconfig(&self, path: &Path) -> Option<Arc<TsConfig>> {
+    fn load_tsconfig(&self, path: &Path) -> Option<LoadedTsconfig> {
         let mut cache = self.tsconfigs.lock().ok()?;
         if let Some(found) = cache.get(path) {
             return found.clone();
         }
         let loaded = match self.inner.resolve_tsconfig(path) {
-            Ok(tsconfig) => Some(tsconfig),
+            Ok(tsconfig) => {
+                let keys = Arc::new(AliasKeys::new(alias_keys(&tsconfig)));
+                Some((tsconfig, keys))
+            }
             Err(err) => {
                 let shown = self.relative(path).unwrap_or(path).display().to_string();
                 self.warn(format!("{shown}: cannot be used for path aliases: {err}"));
@@ -230,26 +256,79 @@ impl Resolver {
             }
             current = candidate_dir.parent();
         }
-        let found = found.or_else(|| self.root_tsconfig.clone());
+        let found = found.map(|path| self.cached_alias_source(&path)).or_else(|| self.root_tsconfig.clone());
         if let Ok(mut cache) = self.nearest_tsconfig.lock() {
             cache.insert(dir.to_path_buf(), found.clone());
         }
         found
     }
 
-    fn tsconfigs_for(&self, dir: &Path) -> Vec<Arc<TsConfig>> {
-        let mut out = Vec::new();
+    fn cached_alias_source(&self, path: &Path) -> PathBuf {
+        if let Some(found) = self.alias_sources.lock().ok().and_then(|sources| sources.get(path).cloned()) {
+            return found;
+        }
+        let source = self.alias_source(path, 0);
+        if let Ok(mut sources) = self.alias_sources.lock() {
+            sources.insert(path.to_path_buf(), source.clone());
+        }
+        source
+    }
+
+    /// The config that decides `path`'s aliases: `path` itself when it declares `paths` or
+    /// `baseUrl` (or cannot be read simply), else the config it `extends` by relative path. A
+    /// per-project tsconfig that only extends the base then shares the base's one load.
+    fn alias_source(&self, path: &Path, depth: usize) -> PathBuf {
+        const MAX_EXTENDS: usize = 8;
+        let Some(config) = self.host.read_to_string(path).ok().and_then(|text| {
+            jsonc_parser::parse_to_serde_value::<serde_json::Value>(&text, &jsonc_parser::ParseOptions::default()).ok()
+        }) else {
+            return path.to_path_buf();
+        };
+        let options = config.get("compilerOptions");
+        let declares = |key: &str| options.is_some_and(|o| o.get(key).is_some());
+        let extends = config.get("extends").and_then(serde_json::Value::as_str);
+        match extends {
+            Some(parent)
+                if depth < MAX_EXTENDS && !declares("paths") && !declares("baseUrl") && parent.starts_with('.') =>
+            {
+                let dir = path.parent().unwrap_or(path);
+                let target = dir.join(parent);
+                let target = if self.host.kind(&target) == Some(EntryKind::File) {
+                    target
+                } else {
+                    dir.join(format!("{parent}.json"))
+                };
+                if self.host.kind(&target) == Some(EntryKind::File) {
+                    self.alias_source(&target, depth + 1)
+                } else {
+                    path.to_path_buf()
+                }
+            }
+            _ => path.to_path_buf(),
+        }
+    }
+
+    /// The tsconfig files that apply in `dir` (nearest first, then the root one) and their
+    /// alias keys, worked out once per folder.
+    fn folder(&self, dir: &Path) -> Arc<FolderContext> {
+        if let Some(found) = self.folders.lock().ok().and_then(|folders| folders.get(dir).cloned()) {
+            return found;
+        }
+        let mut tsconfigs = Vec::new();
+        let mut aliases = Vec::new();
         let nearest = self.tsconfig_path_for(dir);
-        if let Some(tsconfig) = nearest.as_deref().and_then(|path| self.load_tsconfig(path)) {
-            out.push(tsconfig);
+        let root = self.root_tsconfig.as_deref().filter(|root| nearest.as_deref() != Some(*root));
+        for path in nearest.as_deref().into_iter().chain(root) {
+            if let Some((tsconfig, keys)) = self.load_tsconfig(path) {
+                tsconfigs.push(tsconfig);
+                aliases.push(keys);
+            }
         }
-        if let Some(root) = self.root_tsconfig.as_deref()
-            && nearest.as_deref() != Some(root)
-            && let Some(tsconfig) = self.load_tsconfig(root)
-        {
-            out.push(tsconfig);
+        let context = Arc::new(FolderContext { tsconfigs, aliases });
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(dir.to_path_buf(), Arc::clone(&context));
         }
-        out
+        context
     }
 
     /// The file `specifier` names from `dir`, using `tsconfig` for aliases.
@@ -261,23 +340,21 @@ impl Resolver {
             .map(oxc_resolver::Resolution::into_path_buf)
     }
 
-    /// Resolves `specifier` from `dir` with every applicable tsconfig, first hit wins.
-    pub fn resolve_in(&self, dir: &Path, specifier: &str) -> Option<PathBuf> {
-        let tsconfigs = self.tsconfigs_for(dir);
-        if tsconfigs.is_empty() {
+    fn resolve_with(&self, folder: &FolderContext, dir: &Path, specifier: &str) -> Option<PathBuf> {
+        if folder.tsconfigs.is_empty() {
             return self.resolve_path(dir, specifier, None);
         }
-        tsconfigs.iter().find_map(|tsconfig| self.resolve_path(dir, specifier, Some(tsconfig)))
+        folder.tsconfigs.iter().find_map(|tsconfig| self.resolve_path(dir, specifier, Some(tsconfig)))
     }
 
-    /// Whether `specifier` matches a `paths` key of a tsconfig that applies in `dir`.
-    pub fn is_alias(&self, dir: &Path, specifier: &str) -> bool {
-        self.tsconfigs_for(dir).iter().any(|tsconfig| alias_keys(tsconfig).any(|key| alias_matches(key, specifier)))
+    /// Resolves `specifier` from `dir` with every applicable tsconfig, first hit wins.
+    pub fn resolve_in(&self, dir: &Path, specifier: &str) -> Option<PathBuf> {
+        self.resolve_with(&self.folder(dir), dir, specifier)
     }
 
     /// The non-wildcard `paths` keys of the root tsconfig, with the file each resolves to.
     pub fn exact_aliases(&self) -> Vec<(String, PathBuf)> {
-        let Some(tsconfig) = self.root_tsconfig.as_deref().and_then(|path| self.load_tsconfig(path)) else {
+        let Some((tsconfig, _)) = self.root_tsconfig.as_deref().and_then(|path| self.load_tsconfig(path)) else {
             return Vec::new();
         };
         let keys: Vec<String> = alias_keys(&tsconfig).filter(|key| !key.contains('*')).map(str::to_string).collect();
@@ -289,6 +366,7 @@ impl Resolver {
     /// Where `specifier`, written in the file at `importer` (absolute), leads.
     pub fn resolve(&self, importer: &Path, specifier: &str) -> Resolution {
         let dir = importer.parent().unwrap_or(&self.root);
+        let folder = self.folder(dir);
         if let Some(name) = specifier.strip_prefix("node:") {
             return Resolution::Builtin { name: name.to_string() };
         }
@@ -297,13 +375,13 @@ impl Resolver {
         let local_looking = relative
             || specifier.starts_with('#')
             || self.packages.contains_key(package)
-            || self.is_alias(dir, specifier);
+            || folder.aliases.iter().any(|keys| keys.matches(specifier));
         if !local_looking && is_builtin(specifier) {
             return Resolution::Builtin { name: specifier.to_string() };
         }
         // A subpath a workspace package does not export still names its file: resolving it lets
         // `entry-point` report the deep import rather than a bare "unresolved".
-        let found = self.resolve_in(dir, specifier).or_else(|| {
+        let found = self.resolve_with(&folder, dir, specifier).or_else(|| {
             let package_dir = self.packages.get(package)?;
             self.resolve_path(package_dir, &format!("./{}", subpath?), None)
         });
@@ -329,20 +407,52 @@ impl Resolver {
     }
 }
 
-fn alias_keys(tsconfig: &TsConfig) -> impl Iterator<Item = &str> {
-    tsconfig.compiler_options.paths.iter().flat_map(|paths| paths.keys().map(String::as_str))
+/// A parsed tsconfig (with its `extends` applied) and its alias keys.
+type LoadedTsconfig = (Arc<TsConfig>, Arc<AliasKeys>);
+
+/// What the resolver knows about one importing folder.
+struct FolderContext {
+    tsconfigs: Vec<Arc<TsConfig>>,
+    /// The alias keys of each of `tsconfigs`.
+    aliases: Vec<Arc<AliasKeys>>,
 }
 
-/// TypeScript's `paths` key matching: exact, or one `*` standing for any text.
-fn alias_matches(key: &str, specifier: &str) -> bool {
-    match key.split_once('*') {
-        Some((prefix, suffix)) => {
-            specifier.len() >= prefix.len() + suffix.len()
-                && specifier.starts_with(prefix)
-                && specifier.ends_with(suffix)
+/// The `paths` keys of some tsconfig files, ready to test a specifier in O(1) for exact keys.
+struct AliasKeys {
+    exact: std::collections::HashSet<String>,
+    /// `(prefix, suffix)` of each key with a `*`.
+    wildcards: Vec<(String, String)>,
+}
+
+impl AliasKeys {
+    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
+        let mut exact = std::collections::HashSet::new();
+        let mut wildcards = Vec::new();
+        for key in keys {
+            match key.split_once('*') {
+                Some((prefix, suffix)) => wildcards.push((prefix.to_string(), suffix.to_string())),
+                None => {
+                    exact.insert(key.to_string());
+                }
+            }
         }
-        None => key == specifier,
+        wildcards.sort();
+        wildcards.dedup();
+        Self { exact, wildcards }
     }
+
+    fn matches(&self, specifier: &str) -> bool {
+        self.exact.contains(specifier)
+            || self.wildcards.iter().any(|(prefix, suffix)| {
+                specifier.len() >= prefix.len() + suffix.len()
+                    && specifier.starts_with(prefix.as_str())
+                    && specifier.ends_with(suffix.as_str())
+            })
+    }
+}
+
+fn alias_keys(tsconfig: &TsConfig) -> impl Iterator<Item = &str> {
+    tsconfig.compiler_options.paths.iter().flat_map(|paths| paths.keys().map(String::as_str))
 }
 
 /// Node built-ins that may be written without `node:`.
@@ -411,8 +521,11 @@ mod tests {
 
     #[test]
     fn alias_keys_match_like_typescript() {
-        assert!(alias_matches("@acme/*", "@acme/x/y"));
-        assert!(alias_matches("@acme/lib", "@acme/lib"));
-        assert!(!alias_matches("@acme/lib", "@acme/lib/x"));
+        let keys = AliasKeys::new(["@acme/*", "@acme/lib", "~/*.css"].into_iter());
+        assert!(keys.matches("@acme/x/y"));
+        assert!(keys.matches("@acme/lib"));
+        assert!(keys.matches("~/a/b.css"));
+        assert!(!keys.matches("~/a/b.ts"));
+        assert!(!keys.matches("lodash"));
     }
 }

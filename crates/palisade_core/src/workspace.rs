@@ -1,8 +1,9 @@
 //! The workspace: config, projects, elements and resolver, built once and then asked to check
 //! one file at a time (or all of them).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::config::{Config, ConfigError, ConfigSource, PathSegment, parse_config};
 use crate::diagnostic::{Diagnostic, Finding, LineIndex, RuleMeta, Severity};
@@ -67,6 +68,8 @@ pub struct Workspace {
     ignore: IgnoreRules,
     source_files: Vec<String>,
     warnings: Vec<String>,
+    /// Primary element per workspace-relative file: every import target is classified once.
+    elements_of: Mutex<HashMap<String, Option<ElementMatch>>>,
 }
 
 fn normalise(path: &str) -> String {
@@ -142,6 +145,7 @@ impl Workspace {
             ignore,
             source_files: found.source_files,
             warnings: found.warnings,
+            elements_of: Mutex::new(HashMap::new()),
         };
         workspace.find_entries();
         Ok(workspace)
@@ -245,12 +249,26 @@ impl Workspace {
         }
     }
 
+    /// Forgets cached file-system facts (an editor calls this after a pause, so files created or
+    /// deleted since are seen). Projects and config are kept: reopen the workspace for those.
+    pub fn refresh(&self) {
+        self.resolver.clear_cache();
+    }
+
     /// Whether the workspace-relative `file` is one Palisade checks.
     pub fn is_checked(&self, file: &str) -> bool {
         is_source_path(file)
             && !file.ends_with(".d.ts")
             && !file.split('/').any(|segment| EXCLUDED_SEGMENTS.contains(&segment))
             && !self.ignore.is_ignored(file)
+    }
+
+    fn element_of(&self, file: &str) -> Option<ElementMatch> {
+        if self.elements.is_empty() {
+            return None;
+        }
+        let Ok(mut cache) = self.elements_of.lock() else { return self.elements.classify(file) };
+        cache.entry(file.to_string()).or_insert_with(|| self.elements.classify(file)).clone()
     }
 
     fn subject<'a>(&'a self, file: &'a str, element: Option<&'a ElementMatch>) -> Subject<'a> {
@@ -276,6 +294,9 @@ impl Workspace {
             )),
             Ok(imports) => self.check_imports(path, &file, &imports, &mut findings),
         }
+        if findings.is_empty() {
+            return Vec::new();
+        }
         let lines = LineIndex::new(text);
         let mut diagnostics: Vec<Diagnostic> = findings
             .into_iter()
@@ -292,13 +313,13 @@ impl Workspace {
         imports: &[Import],
         findings: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
     ) {
-        let element = self.elements.classify(file);
+        let element = self.element_of(file);
         let from = self.subject(file, element.as_ref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
         for import in imports {
             let resolution = self.resolver.resolve(path, &import.specifier);
             let target_element = match &resolution {
-                Resolution::Local { file } => self.elements.classify(file),
+                Resolution::Local { file } => self.element_of(file),
                 _ => None,
             };
             let target = match &resolution {

@@ -53,6 +53,12 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     object.into()
 }
 
+thread_local! {
+    // Built once: the resolver stats thousands of paths, and fresh objects feed the GC.
+    static NO_THROW: JsValue = options(&[("throwIfNoEntry", JsValue::FALSE)]);
+    static WITH_FILE_TYPES: JsValue = options(&[("withFileTypes", JsValue::TRUE)]);
+}
+
 fn io_error(path: &Path, err: &JsValue) -> io::Error {
     let message = err.as_ref().dyn_ref::<JsError>().map(|e| String::from(e.message())).unwrap_or_default();
     io::Error::new(io::ErrorKind::NotFound, format!("{}: {message}", path.display()))
@@ -71,7 +77,7 @@ impl Host for NodeHost {
     }
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
-        let stats = stat_sync(&text(path), &options(&[("throwIfNoEntry", JsValue::FALSE)]))?;
+        let stats = NO_THROW.with(|no_throw| stat_sync(&text(path), no_throw))?;
         if stats.is_directory() {
             Some(EntryKind::Dir)
         } else if stats.is_file() {
@@ -82,7 +88,7 @@ impl Host for NodeHost {
     }
 
     fn is_symlink(&self, path: &Path) -> bool {
-        lstat_sync(&text(path), &options(&[("throwIfNoEntry", JsValue::FALSE)])).is_some_and(|s| s.is_symbolic_link())
+        NO_THROW.with(|no_throw| lstat_sync(&text(path), no_throw)).is_some_and(|s| s.is_symbolic_link())
     }
 
     fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
@@ -118,9 +124,16 @@ impl Host for NodeHost {
     }
 }
 
+/// Heap reserved at start-up. The allocator grows wasm memory in small steps, and every
+/// `memory.grow` costs a detach of JavaScript's views of it plus garbage for the GC; taking the
+/// room once keeps a whole-workspace run from growing thousands of times. Untouched pages are
+/// not resident, so this costs address space, not memory.
+const RESERVED_HEAP_BYTES: usize = 96 << 20;
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
+    drop(Vec::<u8>::with_capacity(RESERVED_HEAP_BYTES));
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -239,6 +252,11 @@ impl WorkspaceHandle {
     #[wasm_bindgen(js_name = sourceFiles)]
     pub fn source_files(&self) -> Vec<String> {
         self.inner.source_files().iter().map(|file| text(&self.inner.root().join(file))).collect()
+    }
+
+    /// Forgets cached file-system facts, so files created or deleted since are seen.
+    pub fn refresh(&self) {
+        self.inner.refresh();
     }
 
     /// Problems that did not stop the load (unreadable manifests, unusable tsconfig files).

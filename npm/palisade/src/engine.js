@@ -2,7 +2,7 @@
 // module, finding the workspace of a file, and caching open handles (and config errors) so that
 // linting many files opens each workspace once.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,8 +96,9 @@ function locateFromDirectory(directory) {
 }
 
 /**
- * @typedef {{ workspace: any, configError?: undefined }
- *   | { workspace?: undefined, configError: PalisadeConfigError }} OpenResult
+ * @typedef {({ workspace: any, configError?: undefined }
+ *   | { workspace?: undefined, configError: PalisadeConfigError })
+ *   & { configStamp: string, lastUsed: number }} OpenResult
  */
 
 /** @type {Map<string, OpenResult>} keyed by `root + '\0' + configFile` */
@@ -121,19 +122,42 @@ export function workspaceFor(filePath, { root, configFile, cwd = process.cwd() }
     return undefined;
   }
   const key = `${location.root}\0${location.configFile ?? ''}`;
+  const now = Date.now();
   let opened = openWorkspaces.get(key);
+  if (opened !== undefined && now - opened.lastUsed > IDLE_REFRESH_MS) {
+    // A pause means an editor, not a batch run: files may have changed since the last check.
+    if (configStamp(location.configFile) !== opened.configStamp) {
+      opened = undefined;
+    } else {
+      opened.workspace?.refresh();
+    }
+  }
   if (opened === undefined) {
+    const stamp = configStamp(location.configFile);
     try {
-      opened = { workspace: openWorkspace(location.root, location.configFile) };
+      opened = { workspace: openWorkspace(location.root, location.configFile), configStamp: stamp, lastUsed: now };
     } catch (error) {
       if (!(error instanceof PalisadeConfigError)) {
         throw error;
       }
-      opened = { configError: error };
+      opened = { configError: error, configStamp: stamp, lastUsed: now };
     }
     openWorkspaces.set(key, opened);
   }
+  opened.lastUsed = now;
   return opened;
+}
+
+/** After this long without a check, cached file-system facts are refreshed. */
+const IDLE_REFRESH_MS = 2000;
+
+/** Changes when the config file is edited, created or deleted. */
+function configStamp(configFile) {
+  if (configFile === undefined) {
+    return '';
+  }
+  const stats = statSync(configFile, { throwIfNoEntry: false });
+  return stats === undefined ? 'missing' : `${stats.mtimeMs}:${stats.size}`;
 }
 
 function isInside(root, filePath) {
