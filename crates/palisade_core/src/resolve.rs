@@ -123,12 +123,17 @@ pub struct Resolver {
     root_tsconfig: Option<PathBuf>,
     /// Workspace packages: name to absolute folder.
     packages: HashMap<String, PathBuf>,
+    /// `root/node_modules/<name>` to each workspace package's folder.
+    links: Vec<(PathBuf, PathBuf)>,
     tsconfigs: Mutex<HashMap<PathBuf, Option<LoadedTsconfig>>>,
     nearest_tsconfig: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// Per tsconfig file: the config its aliases come from (see `alias_source`).
     alias_sources: Mutex<HashMap<PathBuf, PathBuf>>,
     /// Per importing folder: the tsconfig files that apply and their alias keys.
     folders: Mutex<HashMap<PathBuf, Arc<FolderContext>>>,
+    /// Alias resolutions by (deciding tsconfig, specifier): an alias leads to the same file from
+    /// every folder the tsconfig governs.
+    aliased: Mutex<HashMap<(PathBuf, String), Resolution>>,
     warnings: Mutex<Vec<String>>,
 }
 
@@ -143,7 +148,8 @@ impl Resolver {
         root_tsconfig: Option<PathBuf>,
         packages: &[(String, PathBuf)],
     ) -> Self {
-        let links = packages.iter().map(|(name, dir)| (root.join("node_modules").join(name), dir.clone())).collect();
+        let links: Vec<(PathBuf, PathBuf)> =
+            packages.iter().map(|(name, dir)| (root.join("node_modules").join(name), dir.clone())).collect();
         let options = ResolveOptions {
             extensions: EXTENSIONS.iter().map(|e| (*e).to_string()).collect(),
             extension_alias: vec![
@@ -161,19 +167,23 @@ impl Resolver {
                 config_file: root.join("tsconfig.json"),
                 references: TsconfigReferences::Disabled,
             })),
-            symlinks: true,
+            // Canonicalising every result costs an lstat per ancestor folder; only paths through
+            // `node_modules` can be links that matter, and `classify` resolves those itself.
+            symlinks: false,
             ..ResolveOptions::default()
         };
-        let fs = HostFs { host: Arc::clone(&host), links };
+        let fs = HostFs { host: Arc::clone(&host), links: links.clone() };
         Self {
             inner: ResolverGeneric::new_with_file_system(fs, options),
             host,
             root: root.to_path_buf(),
             root_tsconfig,
             packages: packages.iter().cloned().collect(),
+            links,
             tsconfigs: Mutex::new(HashMap::new()),
             nearest_tsconfig: Mutex::new(HashMap::new()),
             folders: Mutex::new(HashMap::new()),
+            aliased: Mutex::new(HashMap::new()),
             alias_sources: Mutex::new(HashMap::new()),
             warnings: Mutex::new(Vec::new()),
         }
@@ -193,6 +203,9 @@ impl Resolver {
         }
         if let Ok(mut sources) = self.alias_sources.lock() {
             sources.clear();
+        }
+        if let Ok(mut aliased) = self.aliased.lock() {
+            aliased.clear();
         }
     }
 
@@ -256,18 +269,18 @@ impl Resolver {
             }
             current = candidate_dir.parent();
         }
-        let found = found.map(|path| self.cached_alias_source(&path)).or_else(|| self.root_tsconfig.clone());
+        let found = found.map(|path| self.cached_alias_source(&path, 0)).or_else(|| self.root_tsconfig.clone());
         if let Ok(mut cache) = self.nearest_tsconfig.lock() {
             cache.insert(dir.to_path_buf(), found.clone());
         }
         found
     }
 
-    fn cached_alias_source(&self, path: &Path) -> PathBuf {
+    fn cached_alias_source(&self, path: &Path, depth: usize) -> PathBuf {
         if let Some(found) = self.alias_sources.lock().ok().and_then(|sources| sources.get(path).cloned()) {
             return found;
         }
-        let source = self.alias_source(path, 0);
+        let source = self.alias_source(path, depth);
         if let Ok(mut sources) = self.alias_sources.lock() {
             sources.insert(path.to_path_buf(), source.clone());
         }
@@ -292,14 +305,14 @@ impl Resolver {
                 if depth < MAX_EXTENDS && !declares("paths") && !declares("baseUrl") && parent.starts_with('.') =>
             {
                 let dir = path.parent().unwrap_or(path);
-                let target = dir.join(parent);
+                let target = normalize(&dir.join(parent));
                 let target = if self.host.kind(&target) == Some(EntryKind::File) {
                     target
                 } else {
-                    dir.join(format!("{parent}.json"))
+                    normalize(&dir.join(format!("{parent}.json")))
                 };
                 if self.host.kind(&target) == Some(EntryKind::File) {
-                    self.alias_source(&target, depth + 1)
+                    self.cached_alias_source(&target, depth + 1)
                 } else {
                     path.to_path_buf()
                 }
@@ -324,7 +337,8 @@ impl Resolver {
                 aliases.push(keys);
             }
         }
-        let context = Arc::new(FolderContext { tsconfigs, aliases });
+        let has_base_url = tsconfigs.iter().any(|tsconfig| tsconfig.compiler_options.base_url.is_some());
+        let context = Arc::new(FolderContext { tsconfigs, aliases, has_base_url });
         if let Ok(mut folders) = self.folders.lock() {
             folders.insert(dir.to_path_buf(), Arc::clone(&context));
         }
@@ -334,10 +348,8 @@ impl Resolver {
     /// The file `specifier` names from `dir`, using `tsconfig` for aliases.
     fn resolve_path(&self, dir: &Path, specifier: &str, tsconfig: Option<&TsConfig>) -> Option<PathBuf> {
         let mut context = ResolveContext::default();
-        self.inner
-            .resolve_with_context(dir, specifier, tsconfig, &mut context)
-            .ok()
-            .map(oxc_resolver::Resolution::into_path_buf)
+        let found = self.inner.resolve_with_context(dir, specifier, tsconfig, &mut context).ok()?;
+        Some(self.through_links(found.path()))
     }
 
     fn resolve_with(&self, folder: &FolderContext, dir: &Path, specifier: &str) -> Option<PathBuf> {
@@ -372,16 +384,39 @@ impl Resolver {
         }
         let relative = specifier.starts_with('.') || specifier.starts_with('/');
         let (package, subpath) = package_name_of(specifier);
-        let local_looking = relative
-            || specifier.starts_with('#')
-            || self.packages.contains_key(package)
-            || folder.aliases.iter().any(|keys| keys.matches(specifier));
-        if !local_looking && is_builtin(specifier) {
-            return Resolution::Builtin { name: specifier.to_string() };
+        let alias = !relative && folder.aliases.iter().any(|keys| keys.matches(specifier));
+        let local_looking = relative || alias || specifier.starts_with('#') || self.packages.contains_key(package);
+        if !local_looking {
+            if is_builtin(specifier) {
+                return Resolution::Builtin { name: specifier.to_string() };
+            }
+            // Only a `baseUrl` could make this bare specifier local; else it is named, not found.
+            if !folder.has_base_url {
+                return Resolution::Npm { package: package.to_string(), subpath: subpath.map(str::to_string) };
+            }
         }
+        let memo_key = alias
+            .then(|| folder.tsconfigs.first().map(|tsconfig| (tsconfig.path.clone(), specifier.to_string())))
+            .flatten();
+        if let Some(key) = &memo_key
+            && let Some(found) = self.aliased.lock().ok().and_then(|aliased| aliased.get(key).cloned())
+        {
+            return found;
+        }
+        let resolution = self.resolve_uncached(&folder, dir, specifier, local_looking);
+        if let Some(key) = memo_key
+            && let Ok(mut aliased) = self.aliased.lock()
+        {
+            aliased.insert(key, resolution.clone());
+        }
+        resolution
+    }
+
+    fn resolve_uncached(&self, folder: &FolderContext, dir: &Path, specifier: &str, local_looking: bool) -> Resolution {
+        let (package, subpath) = package_name_of(specifier);
         // A subpath a workspace package does not export still names its file: resolving it lets
         // `entry-point` report the deep import rather than a bare "unresolved".
-        let found = self.resolve_with(&folder, dir, specifier).or_else(|| {
+        let found = self.resolve_with(folder, dir, specifier).or_else(|| {
             let package_dir = self.packages.get(package)?;
             self.resolve_path(package_dir, &format!("./{}", subpath?), None)
         });
@@ -390,6 +425,20 @@ impl Resolver {
             None if local_looking => Resolution::Unresolved,
             None => Resolution::Npm { package: package.to_string(), subpath: subpath.map(str::to_string) },
         }
+    }
+
+    /// `path` with package links followed: the virtual links of workspace packages directly,
+    /// real ones (a package manager's) through the host.
+    fn through_links(&self, path: &Path) -> PathBuf {
+        if !path.components().any(|c| c.as_os_str() == "node_modules") {
+            return path.to_path_buf();
+        }
+        for (link, target) in &self.links {
+            if let Ok(rest) = path.strip_prefix(link) {
+                return target.join(rest);
+            }
+        }
+        self.host.canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
     }
 
     fn classify(&self, path: &Path, specifier: &str, local_looking: bool) -> Resolution {
@@ -415,6 +464,8 @@ struct FolderContext {
     tsconfigs: Vec<Arc<TsConfig>>,
     /// The alias keys of each of `tsconfigs`.
     aliases: Vec<Arc<AliasKeys>>,
+    /// A `baseUrl` can turn any bare specifier into a local file.
+    has_base_url: bool,
 }
 
 /// The `paths` keys of some tsconfig files, ready to test a specifier in O(1) for exact keys.
@@ -453,6 +504,24 @@ impl AliasKeys {
 
 fn alias_keys(tsconfig: &TsConfig) -> impl Iterator<Item = &str> {
     tsconfig.compiler_options.paths.iter().flat_map(|paths| paths.keys().map(String::as_str))
+}
+
+/// `path` with `.` and `..` folded away, so one file has one cache key.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(component);
+                }
+            }
+            _ => out.push(component),
+        }
+    }
+    out
 }
 
 /// Node built-ins that may be written without `node:`.
@@ -517,6 +586,33 @@ mod tests {
         );
         // Through the per-project tsconfig that extends the base.
         assert_eq!(r.resolve(Path::new("/w/libs/lib/src/internal.ts"), "@acme/lib"), local("libs/lib/src/index.ts"));
+    }
+
+    #[test]
+    fn a_tsconfig_that_only_extends_shares_the_base() {
+        let host = MemoryHost::new()
+            .with_file("/w/tsconfig.base.json", r#"{"compilerOptions":{"paths":{"@a/b":["libs/b/src/index.ts"]}}}"#)
+            .with_file("/w/libs/b/tsconfig.json", r#"{ "extends": "../../tsconfig.base", "include": ["src"] }"#)
+            .with_file(
+                "/w/libs/c/tsconfig.json",
+                r#"{ "extends": "../../tsconfig.base.json", "compilerOptions": { "paths": {} } }"#,
+            )
+            .with_file("/w/libs/b/src/index.ts", "");
+        let r = Resolver::new(Arc::new(host), Path::new("/w"), Some(PathBuf::from("/w/tsconfig.base.json")), &[]);
+        assert_eq!(
+            r.cached_alias_source(Path::new("/w/libs/b/tsconfig.json"), 0),
+            PathBuf::from("/w/tsconfig.base.json")
+        );
+        assert_eq!(
+            r.cached_alias_source(Path::new("/w/libs/c/tsconfig.json"), 0),
+            PathBuf::from("/w/libs/c/tsconfig.json")
+        );
+    }
+
+    #[test]
+    fn normalize_folds_dots() {
+        assert_eq!(normalize(Path::new("/w/libs/a/../../tsconfig.base.json")), PathBuf::from("/w/tsconfig.base.json"));
+        assert_eq!(normalize(Path::new("/w/./a/b/..")), PathBuf::from("/w/a"));
     }
 
     #[test]
