@@ -406,3 +406,48 @@ describe('an editor session (one long-lived process)', () => {
     assert.deepEqual(await ruleIds(), ['palisade/no-unresolved-local']);
   });
 });
+
+describe('prefetching on the second core during a batch run', () => {
+  /** A workspace of 300 files in 3 projects, with one deep import every 10 files. */
+  function manyFiles() {
+    const files = {
+      'package.json': '{ "name": "many", "workspaces": ["libs/*"] }',
+      'palisade.json': '{ "rules": { "entry-point": "error", "no-unresolved-local": "error" } }',
+    };
+    for (const lib of ['a', 'b', 'c']) {
+      files[`libs/${lib}/package.json`] = `{ "name": "@many/${lib}", "main": "src/index.ts" }`;
+      files[`libs/${lib}/src/index.ts`] = 'export const index = 1;\n';
+      for (let i = 0; i < 100; i += 1) {
+        const other = lib === 'a' ? 'b' : 'a';
+        const line = i % 10 === 0 ? `import { x } from '@many/${other}/src/f${i}';` : `import { index } from '@many/${other}';`;
+        files[`libs/${lib}/src/f${i}.ts`] = `${line}\nexport const x = ${i};\n`;
+      }
+    }
+    return files;
+  }
+
+  async function lintAll(mode) {
+    process.env.PALISADE_PREFETCH = mode;
+    try {
+      const files = manyFiles();
+      const dir = workspaceWith(files);
+      const sources = Object.keys(files).filter((file) => file.endsWith('.ts'));
+      const results = await lint(ESLint10, dir, sources);
+      return results.flatMap((result) =>
+        palisadeMessages(result).map((m) => `${result.filePath.slice(dir.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+      );
+    } finally {
+      delete process.env.PALISADE_PREFETCH;
+    }
+  }
+
+  test('prefetched results are used and equal checking every file on the main thread', async () => {
+    const { prefetchStats } = await import('../../npm/palisade/src/prefetch.js');
+    const withoutPrefetch = await lintAll('0');
+    const usedBefore = prefetchStats.used;
+    const withPrefetch = await lintAll('1');
+    assert.equal(withoutPrefetch.length, 30);
+    assert.deepEqual(withPrefetch, withoutPrefetch);
+    assert.ok(prefetchStats.used > usedBefore, `no prefetched result was used (${JSON.stringify(prefetchStats)})`);
+  });
+});

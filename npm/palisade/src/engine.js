@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PalisadeConfigError } from './config-error.js';
+import { Prefetch } from './prefetch.js';
 
 const require = createRequire(import.meta.url);
 
@@ -98,7 +99,7 @@ function locateFromDirectory(directory) {
 /**
  * @typedef {({ workspace: any, configError?: undefined }
  *   | { workspace?: undefined, configError: PalisadeConfigError })
- *   & { configStamp: string, lastUsed: number }} OpenResult
+ *   & { configStamp: string, lastUsed: number, prefetch?: Prefetch }} OpenResult
  */
 
 /** @type {Map<string, OpenResult>} keyed by `root + '\0' + configFile` */
@@ -130,12 +131,15 @@ export function workspaceFor(filePath, { root, configFile, cwd = process.cwd() }
       opened = undefined;
     } else {
       opened.workspace?.refresh();
+      opened.prefetch?.stop();
     }
   }
   if (opened === undefined) {
     const stamp = configStamp(location.configFile);
     try {
-      opened = { workspace: openWorkspace(location.root, location.configFile), configStamp: stamp, lastUsed: now };
+      const workspace = openWorkspace(location.root, location.configFile);
+      const prefetch = new Prefetch(location.root, location.configFile, workspace.sourceFiles().length);
+      opened = { workspace, prefetch, configStamp: stamp, lastUsed: now };
     } catch (error) {
       if (!(error instanceof PalisadeConfigError)) {
         throw error;
@@ -146,6 +150,15 @@ export function workspaceFor(filePath, { root, configFile, cwd = process.cwd() }
   }
   opened.lastUsed = now;
   return opened;
+}
+
+/**
+ * Diagnostics for `filePath` with text `text`: the prefetched result when a batch run has one
+ * for exactly this text, else checked now.
+ * @param {{ workspace: any, prefetch?: Prefetch }} opened
+ */
+export function checkOpened(opened, filePath, text) {
+  return opened.prefetch?.take(filePath, text) ?? opened.workspace.checkFile(filePath, text);
 }
 
 /** After this long without a check, cached file-system facts are refreshed. */

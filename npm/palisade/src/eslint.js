@@ -3,7 +3,7 @@
 
 import { createRequire } from 'node:module';
 import { PalisadeConfigError } from './config-error.js';
-import { ruleMetadata, workspaceFor } from './engine.js';
+import { checkOpened, ruleMetadata, workspaceFor } from './engine.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json');
 
@@ -57,7 +57,7 @@ function checkFile(context) {
     return { diagnosticsByRule: new Map(), configError: opened.configError, configErrorReported: false };
   }
   const diagnosticsByRule = new Map();
-  for (const diagnostic of opened.workspace.checkFile(context.filename, context.sourceCode.text)) {
+  for (const diagnostic of checkOpened(opened, context.filename, context.sourceCode.text)) {
     const forRule = diagnosticsByRule.get(diagnostic.rule);
     if (forRule === undefined) {
       diagnosticsByRule.set(diagnostic.rule, [diagnostic]);
