@@ -17,14 +17,14 @@ demo: build
 	@cd examples/nx-nest && { npx eslint . --format ../../npm/palisade/src/formatter.js; status=$$?; [ $$status -le 1 ]; }
 
 ## The whole suite: generated files, lints, Rust tests (core, conformance, example), JS tests
-## (ESLint 10 and 9 on the conformance corpus and the example).
+## (ESLint 10 and 9 on the conformance corpus and the example; the `palisade check` CLI).
 test: build gen-check lint test-rust test-js
 
 test-rust:
 	cargo test --workspace --exclude palisade_wasm
 
 test-js:
-	node --test --test-concurrency=1 tests/eslint/
+	node --test --test-concurrency=1 tests/eslint/ tests/cli/
 
 lint:
 	cargo fmt --all --check

@@ -4,16 +4,16 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ESLint as ESLint10 } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint9';
 import { PalisadeConfigError, Workspace, ruleMetadata } from 'palisade';
 import palisade from 'palisade/eslint';
 import tseslint from 'typescript-eslint';
+import { workspaceWith } from '../temporary-workspace.mjs';
 
 const require = createRequire(import.meta.url);
 const ESLINT_RULE_IDS = ['dependencies', 'entry-point', 'external', 'no-unknown-files', 'no-unresolved-local', 'tags'];
@@ -23,24 +23,6 @@ const eslintVersions = [
   { label: 'eslint 10', ESLint: ESLint10 },
   { label: 'eslint 9', ESLint: ESLint9 },
 ];
-
-const temporaryDirectories = [];
-after(() => {
-  for (const dir of temporaryDirectories) {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-/** Writes `files` (workspace-relative path → text) into a fresh directory and returns its path. */
-function workspaceWith(files) {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'palisade-eslint-')));
-  temporaryDirectories.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 async function lint(ESLint, dir, files, { settings } = {}) {
   const eslint = new ESLint({

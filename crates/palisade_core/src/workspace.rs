@@ -54,6 +54,16 @@ pub fn locate_workspace(host: &dyn Host, start: &Path) -> Located {
 const EXCLUDED_SEGMENTS: &[&str] =
     &["node_modules", ".git", "dist", "build", "coverage", ".nx", ".next", ".angular", ".swc", "out-tsc"];
 
+/// The outcome of checking every file.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// Sorted by file, position, rule.
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+    /// Import edges checked.
+    pub dependencies: usize,
+}
+
 /// A loaded workspace, ready to check files.
 pub struct Workspace {
     host: Arc<dyn Host>,
@@ -279,23 +289,32 @@ impl Workspace {
     /// Checks the file at `path` (absolute) whose current text is `text`. Files outside the
     /// workspace, ignored, or in a language Palisade does not read give nothing.
     pub fn check_file(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
-        let Some(file) = self.relative(path) else { return Vec::new() };
+        self.check_text(path, text).0
+    }
+
+    /// `check_file`, plus how many dependencies the file declares.
+    fn check_text(&self, path: &Path, text: &str) -> (Vec<Diagnostic>, usize) {
+        let Some(file) = self.relative(path) else { return (Vec::new(), 0) };
         if !self.is_checked(&file) {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         // ESLint hands rules the text without its byte-order mark; count as it does.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut findings: Vec<(&'static RuleMeta, Severity, Finding)> = Vec::new();
+        let mut dependencies = 0;
         match extract_imports(&file, text) {
             Err(failure) => findings.push((
                 &parse_error::META,
                 Severity::Error,
                 Finding::new("parseError", failure.span).with("file", file.clone()).with("reason", failure.reason),
             )),
-            Ok(imports) => self.check_imports(path, &file, &imports, &mut findings),
+            Ok(imports) => {
+                dependencies = imports.len();
+                self.check_imports(path, &file, &imports, &mut findings);
+            }
         }
         if findings.is_empty() {
-            return Vec::new();
+            return (Vec::new(), dependencies);
         }
         let lines = LineIndex::new(text);
         let mut diagnostics: Vec<Diagnostic> = findings
@@ -303,7 +322,7 @@ impl Workspace {
             .map(|(meta, severity, finding)| Diagnostic::render(meta, severity, &file, finding, &lines))
             .collect();
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        diagnostics
+        (diagnostics, dependencies)
     }
 
     fn check_imports(
@@ -332,12 +351,17 @@ impl Workspace {
     }
 
     /// Reads and checks every source file; diagnostics sorted by file, position, rule.
-    pub fn check_all(&self) -> Vec<Diagnostic> {
-        let mut all = Vec::new();
+    pub fn check_all(&self) -> CheckReport {
+        let mut report = CheckReport { files: self.source_files.len(), ..CheckReport::default() };
+        let all = &mut report.diagnostics;
         for file in &self.source_files {
             let path = self.root.join(file);
             match self.host.read_to_string(&path) {
-                Ok(text) => all.extend(self.check_file(&path, &text)),
+                Ok(text) => {
+                    let (diagnostics, dependencies) = self.check_text(&path, &text);
+                    all.extend(diagnostics);
+                    report.dependencies += dependencies;
+                }
                 Err(err) => all.push(Diagnostic::render(
                     &parse_error::META,
                     Severity::Error,
@@ -349,7 +373,7 @@ impl Workspace {
                 )),
             }
         }
-        all
+        report
     }
 }
 

@@ -85,10 +85,7 @@ pub fn run_scenario(dir: &Path) -> String {
     // A scenario is its own workspace, whatever lies above it.
     let root = if located.root.starts_with(dir) { located.root } else { dir.to_path_buf() };
     match Workspace::open(host, &root, config.as_deref()) {
-        Ok(workspace) => {
-            let diagnostics = workspace.check_all();
-            conformance_report(&diagnostics)
-        }
+        Ok(workspace) => conformance_report(&workspace.check_all().diagnostics),
         Err(err) => format!("config error: {err}\n"),
     }
 }

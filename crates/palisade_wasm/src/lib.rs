@@ -242,10 +242,19 @@ impl WorkspaceHandle {
         diagnostics_to_js(&self.inner.check_file(Path::new(path), text))
     }
 
-    /// Reads and checks every source file of the workspace.
+    /// Reads and checks every source file of the workspace:
+    /// `{ diagnostics, files, dependencies }`.
     #[wasm_bindgen(js_name = checkAll)]
     pub fn check_all(&self) -> JsValue {
-        diagnostics_to_js(&self.inner.check_all())
+        let report = self.inner.check_all();
+        let out = Object::new();
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&out, &JsValue::from_str(key), value);
+        };
+        set("diagnostics", &diagnostics_to_js(&report.diagnostics));
+        set("files", &JsValue::from(u32::try_from(report.files).unwrap_or(u32::MAX)));
+        set("dependencies", &JsValue::from(u32::try_from(report.dependencies).unwrap_or(u32::MAX)));
+        out.into()
     }
 
     /// Absolute paths of every source file, sorted.

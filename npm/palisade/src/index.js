@@ -82,7 +82,18 @@ export class Workspace {
    * @returns {Diagnostic[]}
    */
   check() {
-    return this.#handle.checkAll().sort(compareDiagnostics);
+    return this.report().diagnostics;
+  }
+
+  /**
+   * Checks every source file: the diagnostics (sorted by file, line, column, rule), how many
+   * files were checked and how many dependencies they declare.
+   * @returns {{ diagnostics: any[], files: number, dependencies: number }}
+   */
+  report() {
+    const report = this.#handle.checkAll();
+    report.diagnostics.sort(compareDiagnostics);
+    return report;
   }
 
   /** Frees the wasm memory held by this workspace; it cannot be used afterwards. */

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         }
     };
     let opened = began.elapsed();
-    let diagnostics = workspace.check_all();
+    let diagnostics = workspace.check_all().diagnostics;
     let checked = began.elapsed();
     print!("{}", conformance_report(&diagnostics));
     eprintln!(

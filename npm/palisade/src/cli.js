@@ -1,0 +1,224 @@
+// `palisade check`: argument parsing, the whole-workspace run and its report formats
+// (pretty code frames, JSON, GitHub workflow annotations).
+
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PalisadeConfigError, Workspace } from './index.js';
+
+const FORMATS = ['pretty', 'json', 'github'];
+const USAGE = `Usage: palisade check [paths…] [options]
+
+Checks every source file of the workspace against palisade.json (or the zero-config defaults).
+
+Options:
+  --root DIR          workspace root (default: found from the current directory)
+  --config FILE       palisade.json to use (default: <root>/palisade.json)
+  --format FORMAT     pretty (default), json, github
+  --max-warnings N    exit 1 when there are more than N warnings
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit codes: 0 clean, 1 errors or too many warnings, 2 usage or configuration error.`;
+
+class UsageError extends Error {}
+
+/**
+ * Runs the command line; returns the exit code.
+ * @param {string[]} argv
+ * @param {{ cwd: string, stdout: NodeJS.WritableStream & { isTTY?: boolean }, stderr: NodeJS.WritableStream }} io
+ */
+export function main(argv, io) {
+  let options;
+  try {
+    options = parseCommand(argv, io.cwd);
+  } catch (error) {
+    if (error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      io.stderr.write(`palisade: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${readPackageVersion()}\n`);
+    return 0;
+  }
+  const started = performance.now();
+  let workspace;
+  let report;
+  try {
+    workspace = Workspace.open({ root: options.root, configFile: options.config });
+    report = workspace.report();
+  } catch (error) {
+    if (error instanceof PalisadeConfigError) {
+      io.stderr.write(`palisade: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const diagnostics = report.diagnostics.filter((d) => underAny(d.file, options.paths, workspace.root));
+  const summary = {
+    files: report.files,
+    dependencies: report.dependencies,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warn').length,
+    durationMs: Math.round(performance.now() - started),
+  };
+  const render = { pretty: renderPretty, json: renderJson, github: renderGithub }[options.format];
+  io.stdout.write(render({ root: workspace.root, diagnostics, summary, color: useColor(io.stdout) }));
+  const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function parseCommand(argv, cwd) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      root: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string', default: 'pretty' },
+      'max-warnings': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help || values.version) {
+    return { help: values.help, version: values.version };
+  }
+  const [command, ...paths] = positionals;
+  if (command !== 'check') {
+    throw new UsageError(command === undefined ? 'a command is required' : `unknown command \`${command}\``);
+  }
+  if (!FORMATS.includes(values.format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not \`${values.format}\``);
+  }
+  let maxWarnings;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings must be a whole number, not \`${values['max-warnings']}\``);
+    }
+  }
+  return {
+    root: values.root === undefined ? undefined : resolve(cwd, values.root),
+    config: values.config === undefined ? undefined : resolve(cwd, values.config),
+    format: values.format,
+    maxWarnings,
+    paths: paths.map((path) => resolve(cwd, path)),
+  };
+}
+
+/** Whether the workspace-relative `file` lies under one of `paths` (all files when none). */
+function underAny(file, paths, root) {
+  if (paths.length === 0) {
+    return true;
+  }
+  const absolute = resolve(root, file);
+  return paths.some((path) => {
+    const rest = relative(path, absolute);
+    return rest === '' || (!rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest));
+  });
+}
+
+function readPackageVersion() {
+  return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+}
+
+function useColor(stream) {
+  return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+}
+
+/** A diagnostic as the JSON report and annotations give it: 1-based columns, ESLint-style end. */
+function publicDiagnostic(d) {
+  const out = {
+    rule: d.rule,
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column + 1,
+    endLine: d.endLine,
+    endColumn: d.endColumn + 1,
+    message: d.message,
+    help: d.help,
+  };
+  if (d.specifier !== undefined) {
+    out.specifier = d.specifier;
+  }
+  return out;
+}
+
+function renderJson({ root, diagnostics, summary }) {
+  return `${JSON.stringify({ version: 1, root, summary, diagnostics: diagnostics.map(publicDiagnostic) }, null, 2)}\n`;
+}
+
+function escapeData(text) {
+  return text.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+}
+
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
+}
+
+function renderGithub({ diagnostics }) {
+  return diagnostics
+    .map((d) => {
+      const p = publicDiagnostic(d);
+      const level = d.severity === 'error' ? 'error' : 'warning';
+      const properties = [
+        `file=${escapeProperty(p.file)}`,
+        `line=${p.line}`,
+        `col=${p.column}`,
+        `endLine=${p.endLine}`,
+        `endColumn=${p.endColumn}`,
+        `title=${escapeProperty(`palisade(${p.rule})`)}`,
+      ].join(',');
+      return `::${level} ${properties}::${escapeData(`${p.message}. Help: ${p.help}`)}\n`;
+    })
+    .join('');
+}
+
+const STYLES = { red: 31, yellow: 33, cyan: 36, bold: 1, dim: 2 };
+
+function renderPretty({ root, diagnostics, summary, color }) {
+  const paint = (style, text) => (color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);
+  const texts = new Map();
+  const lineOf = (file, line) => {
+    if (!texts.has(file)) {
+      let text = '';
+      try {
+        text = readFileSync(resolve(root, file), 'utf8').replace(/^\uFEFF/u, '');
+      } catch {
+        // The frame is left out; the diagnostic still names the place.
+      }
+      texts.set(file, text.split(/\r\n|[\r\n\u2028\u2029]/u));
+    }
+    return texts.get(file)[line - 1];
+  };
+  const blocks = diagnostics.map((d) => {
+    const label = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
+    const lines = [`${label}${paint('bold', `[${d.rule}]: ${d.message}`)}`, `  ${paint('cyan', '-->')} ${d.file}:${d.line}:${d.column + 1}`];
+    const source = lineOf(d.file, d.line);
+    if (source !== undefined && source !== '') {
+      const gutter = ' '.repeat(String(d.line).length);
+      const end = d.endLine === d.line ? Math.max(d.endColumn, d.column + 1) : source.length;
+      const caret = ' '.repeat(d.column) + '^'.repeat(Math.max(1, end - d.column));
+      lines.push(
+        `${gutter} ${paint('cyan', '|')}`,
+        `${paint('cyan', `${d.line} |`)} ${source}`,
+        `${gutter} ${paint('cyan', '|')} ${paint(d.severity === 'error' ? 'red' : 'yellow', caret)}`,
+      );
+    }
+    lines.push(`  ${paint('cyan', '=')} help: ${d.help}`, `  ${paint('cyan', '=')} docs: ${d.docsUrl}`);
+    return `${lines.join('\n')}\n`;
+  });
+  const problems = summary.errors + summary.warnings;
+  const counts = `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+  const tail = `${summary.files} files, ${summary.dependencies} dependencies checked in ${summary.durationMs} ms`;
+  const line = problems === 0 ? paint('bold', `✔ no problems (${tail})`) : paint('bold', `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counts}); ${tail}`);
+  return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${line}\n`;
+}

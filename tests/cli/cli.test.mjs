@@ -1,0 +1,122 @@
+// `palisade check` through its real bin in a child process: formats, exit codes, path filters
+// and configuration errors, on the example workspace and on small workspaces written to disk.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { workspaceWith } from '../temporary-workspace.mjs';
+
+const BIN = fileURLToPath(new URL('../../npm/palisade/bin/palisade.js', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../examples/nx-nest/', import.meta.url));
+
+function palisade(args, cwd) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** expected.txt blocks as `file:line:col-endLine:endCol rule message | help` lines. */
+function expectedLines(text) {
+  const lines = [];
+  const blocks = text.trimEnd().split(/\n(?=\S)/u);
+  for (const block of blocks) {
+    const [header, message, help] = block.split('\n');
+    const [place, , ruleAndId] = header.split(' ');
+    lines.push(`${place} ${ruleAndId.split('/')[0]} ${message.replace('  message: ', '')} | ${help.replace('  help: ', '')}`);
+  }
+  return lines;
+}
+
+describe('palisade check on the example workspace', () => {
+  test('--format json lists exactly the documented violations and exits 1', () => {
+    const run = palisade(['check', '--format', 'json'], EXAMPLE);
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.version, 1);
+    assert.equal(report.root, realpathSync(EXAMPLE).replace(/\/$/u, ''));
+    assert.equal(report.summary.files, 40);
+    assert.ok(report.summary.dependencies > 0);
+    assert.equal(report.summary.errors, 12);
+    assert.equal(report.summary.warnings, 0);
+    assert.equal(typeof report.summary.durationMs, 'number');
+    const actual = report.diagnostics.map(
+      (d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.rule} ${d.message} | ${d.help}`,
+    );
+    assert.deepEqual(actual, expectedLines(readFileSync(join(EXAMPLE, 'expected.txt'), 'utf8')));
+    assert.ok(report.diagnostics.every((d) => d.severity === 'error' && typeof d.specifier === 'string' || d.rule === 'no-unknown-files'));
+  });
+
+  test('pretty prints a code frame per violation and a summary', () => {
+    const run = palisade(['check'], EXAMPLE);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /error\[external\]: `domain\(scope=billing\)` may not import `@nestjs\/common`\n {2}--> libs\/billing\/domain\/src\/lib\/invoice-number\.ts:2:28\n/u);
+    assert.match(run.stdout, /\n2 \| import \{ Injectable \} from '@nestjs\/common';\n {2}\| {28}\^{16}\n/u);
+    assert.match(run.stdout, /✖ 12 problems \(12 errors, 0 warnings\); 40 files, \d+ dependencies checked in \d+ ms\n$/u);
+    assert.ok(!run.stdout.includes('\u001b['), 'no colours when stdout is not a terminal');
+  });
+
+  test('github prints one workflow annotation per violation', () => {
+    const lines = palisade(['check', '--format', 'github'], EXAMPLE).stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 12);
+    assert.match(lines[0], /^::error file=libs\/billing\/api\/src\/index\.ts,line=4,col=15,endLine=4,endColumn=53,title=palisade\(dependencies\)::`api\(scope=billing\)` may not import/u);
+  });
+
+  test('paths narrow the report to files under them', () => {
+    const report = JSON.parse(palisade(['check', '--format', 'json', 'libs/billing/domain'], EXAMPLE).stdout);
+    assert.deepEqual([...new Set(report.diagnostics.map((d) => d.file))], ['libs/billing/domain/src/lib/invoice-number.ts']);
+  });
+});
+
+describe('palisade check exit codes and errors', () => {
+  test('a clean workspace exits 0', () => {
+    const dir = workspaceWith({
+      'package.json': '{ "name": "clean", "workspaces": [] }',
+      'src/a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'src/b.ts': 'export const b = 1;\n',
+    });
+    const run = palisade(['check'], dir);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^✔ no problems \(2 files, 1 dependencies checked in \d+ ms\)\n$/u);
+  });
+
+  test('warnings pass unless --max-warnings is exceeded', () => {
+    const dir = workspaceWith({
+      'package.json': '{ "name": "warn", "workspaces": [] }',
+      'palisade.json': '{ "rules": { "no-unresolved-local": "warn" } }',
+      'src/a.ts': "import { gone } from './gone';\nexport const a = gone;\n",
+    });
+    assert.equal(palisade(['check'], dir).status, 0);
+    assert.equal(palisade(['check', '--max-warnings', '1'], dir).status, 0);
+    const over = palisade(['check', '--max-warnings', '0', '--format', 'json'], dir);
+    assert.equal(over.status, 1);
+    assert.equal(JSON.parse(over.stdout).summary.warnings, 1);
+  });
+
+  test('a broken palisade.json exits 2 with one line naming the file, JSON path and line', () => {
+    const dir = workspaceWith({
+      'package.json': '{ "name": "broken", "workspaces": [] }',
+      'palisade.json': '{\n  "rules": {\n    "entry-points": "error"\n  }\n}\n',
+      'src/a.ts': 'export const a = 1;\n',
+    });
+    const run = palisade(['check'], dir);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^palisade: .*palisade\.json:3:5: rules\.entry-points: unknown key `entry-points` .*did you mean `entry-point`\?\n$/u);
+  });
+
+  test('usage errors exit 2 and print the usage', () => {
+    for (const args of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', '--bogus']]) {
+      const run = palisade(args, EXAMPLE);
+      assert.equal(run.status, 2, `palisade ${args.join(' ')}`);
+      assert.match(run.stderr, /^palisade: .+\n\nUsage: palisade check/u);
+    }
+  });
+
+  test('--root and --config point at a workspace from anywhere', () => {
+    const run = palisade(['check', '--root', EXAMPLE, '--config', join(EXAMPLE, 'palisade.json'), '--format', 'json'], tmpdir());
+    assert.equal(JSON.parse(run.stdout).summary.errors, 12);
+  });
+});
