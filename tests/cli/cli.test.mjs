@@ -120,3 +120,17 @@ describe('palisade check exit codes and errors', () => {
     assert.equal(JSON.parse(run.stdout).summary.errors, 12);
   });
 });
+
+describe('palisade check finds import cycles', () => {
+  test('--format json gives each cycle-closing import with its cycle path', () => {
+    const dir = fileURLToPath(new URL('../conformance/no-cycle/file-cycle/', import.meta.url));
+    const run = palisade(['check', '--format', 'json'], dir);
+    assert.equal(run.status, 1, run.stderr);
+    const cycles = JSON.parse(run.stdout).diagnostics.map((d) => [d.rule, d.file, d.cycle]);
+    assert.deepEqual(cycles, [
+      ['no-cycle', 'src/a.ts', ['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/a.ts']],
+      ['no-cycle', 'src/b.ts', ['src/b.ts', 'src/c.ts', 'src/a.ts', 'src/b.ts']],
+      ['no-cycle', 'src/c.ts', ['src/c.ts', 'src/a.ts', 'src/b.ts', 'src/c.ts']],
+    ]);
+  });
+});

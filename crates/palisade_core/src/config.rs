@@ -8,7 +8,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{dependencies, entry_point, external, tags};
+use crate::rules::{dependencies, entry_point, external, no_cycle, tags};
 
 /// The whole `palisade.json`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -61,6 +61,8 @@ pub struct RulesConfig {
     pub no_unknown_files: Option<RuleSetting<NoOptions>>,
     #[serde(rename = "no-unresolved-local", default, skip_serializing_if = "Option::is_none")]
     pub no_unresolved_local: Option<RuleSetting<NoOptions>>,
+    #[serde(rename = "no-cycle", default, skip_serializing_if = "Option::is_none")]
+    pub no_cycle: Option<RuleSetting<no_cycle::Options>>,
 }
 
 /// The options of a rule that takes none.

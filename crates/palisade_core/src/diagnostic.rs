@@ -109,6 +109,9 @@ pub struct Diagnostic {
     pub docs_url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub specifier: Option<String>,
+    /// For cycles: the files (or projects) around it, the first repeated at the end.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cycle: Vec<String>,
 }
 
 impl Diagnostic {
@@ -132,6 +135,7 @@ impl Diagnostic {
             specifier: data.get("specifier").cloned(),
             data,
             docs_url: meta.docs_url(),
+            cycle: Vec::new(),
         }
     }
 

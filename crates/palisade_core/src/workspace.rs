@@ -14,6 +14,7 @@ use crate::imports::{Import, extract_imports, is_source_path};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 use crate::resolve::{Resolution, Resolver};
+use crate::rules::no_cycle::{self, GraphEdge};
 use crate::rules::{Edge, RuleSet, Subject, parse_error};
 use crate::selector::FileFacts;
 
@@ -289,11 +290,12 @@ impl Workspace {
     /// Checks the file at `path` (absolute) whose current text is `text`. Files outside the
     /// workspace, ignored, or in a language Palisade does not read give nothing.
     pub fn check_file(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
-        self.check_text(path, text).0
+        self.check_text(path, text, None).0
     }
 
-    /// `check_file`, plus how many dependencies the file declares.
-    fn check_text(&self, path: &Path, text: &str) -> (Vec<Diagnostic>, usize) {
+    /// `check_file`, plus how many dependencies the file declares; with `edges`, also the
+    /// file's resolved workspace-internal edges for the whole-graph rules.
+    fn check_text(&self, path: &Path, text: &str, edges: Option<&mut Vec<GraphEdge>>) -> (Vec<Diagnostic>, usize) {
         let Some(file) = self.relative(path) else { return (Vec::new(), 0) };
         if !self.is_checked(&file) {
             return (Vec::new(), 0);
@@ -310,7 +312,7 @@ impl Workspace {
             )),
             Ok(imports) => {
                 dependencies = imports.len();
-                self.check_imports(path, &file, &imports, &mut findings);
+                self.check_imports(path, &file, &imports, &mut findings, edges);
             }
         }
         if findings.is_empty() {
@@ -331,7 +333,9 @@ impl Workspace {
         file: &str,
         imports: &[Import],
         findings: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
+        mut edges: Option<&mut Vec<GraphEdge>>,
     ) {
+        let from_index = self.source_files.binary_search_by(|f| f.as_str().cmp(file)).ok();
         let element = self.element_of(file);
         let from = self.subject(file, element.as_ref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
@@ -347,18 +351,33 @@ impl Workspace {
             };
             let edge = Edge { import, resolution: &resolution, target };
             self.rules.check_edge(&from, &edge, &self.projects, findings);
+            if let (Some(edges), Some(from), Resolution::Local { file: to_file }) =
+                (edges.as_deref_mut(), from_index, &resolution)
+                && let Ok(to) = self.source_files.binary_search_by(|f| f.as_str().cmp(to_file))
+            {
+                edges.push(GraphEdge {
+                    from,
+                    to,
+                    kind: import.kind,
+                    specifier: import.specifier.clone(),
+                    span: import.span,
+                });
+            }
         }
     }
 
     /// Reads and checks every source file; diagnostics sorted by file, position, rule.
     pub fn check_all(&self) -> CheckReport {
         let mut report = CheckReport { files: self.source_files.len(), ..CheckReport::default() };
+        let no_cycle = self.rules.no_cycle();
+        let mut edges = Vec::new();
         let all = &mut report.diagnostics;
         for file in &self.source_files {
             let path = self.root.join(file);
             match self.host.read_to_string(&path) {
                 Ok(text) => {
-                    let (diagnostics, dependencies) = self.check_text(&path, &text);
+                    let collect = no_cycle.is_some().then_some(&mut edges);
+                    let (diagnostics, dependencies) = self.check_text(&path, &text, collect);
                     all.extend(diagnostics);
                     report.dependencies += dependencies;
                 }
@@ -373,7 +392,33 @@ impl Workspace {
                 )),
             }
         }
+        if let Some((severity, rule)) = no_cycle {
+            all.extend(self.cycle_diagnostics(severity, rule, &edges));
+            all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
         report
+    }
+
+    fn cycle_diagnostics(&self, severity: Severity, rule: &no_cycle::Rule, edges: &[GraphEdge]) -> Vec<Diagnostic> {
+        let project_of = |file: usize| {
+            let index = self.projects.owner_of(&self.source_files[file])?;
+            Some((index, self.projects.get(index).name.clone()))
+        };
+        let mut texts: HashMap<usize, String> = HashMap::new();
+        rule.check(&self.source_files, edges, &project_of)
+            .into_iter()
+            .map(|found| {
+                let file = &self.source_files[found.file];
+                let text = texts.entry(found.file).or_insert_with(|| {
+                    let text = self.host.read_to_string(&self.root.join(file)).unwrap_or_default();
+                    text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)
+                });
+                let mut diagnostic =
+                    Diagnostic::render(&no_cycle::META, severity, file, found.finding, &LineIndex::new(text));
+                diagnostic.cycle = found.cycle;
+                diagnostic
+            })
+            .collect()
     }
 }
 

@@ -155,6 +155,8 @@ struct JsDiagnostic<'a> {
     docs_url: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     specifier: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    cycle: &'a [String],
     start: usize,
     end: usize,
     line: usize,
@@ -176,6 +178,7 @@ fn diagnostics_to_js(diagnostics: &[Diagnostic]) -> JsValue {
             data: &d.data,
             docs_url: &d.docs_url,
             specifier: d.specifier.as_deref(),
+            cycle: &d.cycle,
             start: d.span.start,
             end: d.span.end,
             line: d.start.line,

@@ -149,6 +149,9 @@ function publicDiagnostic(d) {
   if (d.specifier !== undefined) {
     out.specifier = d.specifier;
   }
+  if (d.cycle !== undefined) {
+    out.cycle = d.cycle;
+  }
   return out;
 }
 

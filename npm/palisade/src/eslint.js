@@ -7,8 +7,11 @@ import { checkOpened, ruleMetadata, workspaceFor } from './engine.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json');
 
-/** Rules the core reports that ESLint covers itself (it reports its own parse errors). */
-const RULES_ESLINT_OWNS = new Set(['parse-error']);
+/**
+ * Core rules with no ESLint rule: ESLint reports its own parse errors, and `no-cycle` needs the
+ * whole graph, which only `palisade check` builds so far.
+ */
+const RULES_NOT_IN_ESLINT = new Set(['parse-error', 'no-cycle']);
 
 /**
  * Everything the core says about one file, shared by all Palisade rules linting it.
@@ -135,7 +138,7 @@ function toEslintReport(diagnostic) {
 
 const rules = Object.fromEntries(
   ruleMetadata()
-    .filter(({ id }) => !RULES_ESLINT_OWNS.has(id))
+    .filter(({ id }) => !RULES_NOT_IN_ESLINT.has(id))
     .map((metadata) => [metadata.id, createRule(metadata)]),
 );
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Subject};
+use super::{Edge, OptionsError, Subject, compile_globs};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob};
@@ -77,18 +77,15 @@ pub struct Rule {
     additional_entries: Vec<Glob>,
 }
 
-fn globs(list: &[String], key: &str, flavor: Flavor) -> Result<Vec<Glob>, OptionsError> {
-    list.iter()
-        .enumerate()
-        .map(|(i, p)| Glob::new(p, flavor).map_err(|r| (vec![PathSegment::Key(key.into()), PathSegment::Index(i)], r)))
-        .collect()
-}
-
 impl Rule {
     pub fn new(options: &Options) -> Result<Self, OptionsError> {
         Ok(Self {
-            allow: globs(&options.allow, "allow", Flavor::Text)?,
-            additional_entries: globs(&options.additional_entries, "additionalEntries", Flavor::Path)?,
+            allow: compile_globs(&options.allow, &[PathSegment::Key("allow".into())], Flavor::Text)?,
+            additional_entries: compile_globs(
+                &options.additional_entries,
+                &[PathSegment::Key("additionalEntries".into())],
+                Flavor::Path,
+            )?,
         })
     }
 

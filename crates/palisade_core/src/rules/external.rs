@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Policy, Subject, describe};
+use super::{Edge, OptionsError, Policy, Subject, compile_globs, describe};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob};
@@ -88,24 +88,8 @@ pub struct Rule {
 }
 
 fn patterns(list: Option<&Vec<String>>, index: usize, key: &str) -> Result<Vec<Glob>, OptionsError> {
-    list.map(Vec::as_slice)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            Glob::new(p, Flavor::Text).map_err(|r| {
-                (
-                    vec![
-                        PathSegment::Key("rules".into()),
-                        PathSegment::Index(index),
-                        PathSegment::Key(key.into()),
-                        PathSegment::Index(i),
-                    ],
-                    r,
-                )
-            })
-        })
-        .collect()
+    let at = [PathSegment::Key("rules".into()), PathSegment::Index(index), PathSegment::Key(key.into())];
+    compile_globs(list.map(Vec::as_slice).unwrap_or_default(), &at, Flavor::Text)
 }
 
 /// The names a package dependency answers to: its package name and its whole specifier.

@@ -4,6 +4,7 @@
 pub mod dependencies;
 pub mod entry_point;
 pub mod external;
+pub mod no_cycle;
 pub mod no_unknown_files;
 pub mod no_unresolved_local;
 pub mod parse_error;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::{Config, ConfigError, ConfigSource, PathSegment, RuleSetting, SeverityLevel};
 use crate::diagnostic::{Finding, RuleMeta, Severity};
 use crate::imports::Import;
+use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 use crate::resolve::Resolution;
 use crate::selector::FileFacts;
@@ -27,6 +29,7 @@ pub const ALL: &[&RuleMeta] = &[
     &external::META,
     &no_unknown_files::META,
     &no_unresolved_local::META,
+    &no_cycle::META,
     &parse_error::META,
 ];
 
@@ -75,6 +78,8 @@ enum Active {
 /// The rules a workspace runs, compiled from its config.
 pub struct RuleSet {
     active: Vec<(&'static RuleMeta, Severity, Active)>,
+    /// The whole-graph rule, run after every file is checked.
+    no_cycle: Option<(Severity, no_cycle::Rule)>,
 }
 
 fn compile<O: Default + Clone, R>(
@@ -135,11 +140,18 @@ impl RuleSet {
         add(m, compile(rules.no_unknown_files.as_ref(), default(m), m, source, |_| Ok(Active::NoUnknownFiles))?);
         let m = &no_unresolved_local::META;
         add(m, compile(rules.no_unresolved_local.as_ref(), default(m), m, source, |_| Ok(Active::NoUnresolvedLocal))?);
-        Ok(Self { active })
+        let m = &no_cycle::META;
+        let no_cycle = compile(rules.no_cycle.as_ref(), default(m), m, source, |o| no_cycle::Rule::new(&o))?;
+        Ok(Self { active, no_cycle })
     }
 
     pub fn is_enabled(&self, id: &str) -> bool {
-        self.active.iter().any(|(meta, _, _)| meta.id == id)
+        self.active.iter().any(|(meta, _, _)| meta.id == id) || (id == no_cycle::META.id && self.no_cycle.is_some())
+    }
+
+    /// The whole-graph `no-cycle` rule, when on.
+    pub fn no_cycle(&self) -> Option<(Severity, &no_cycle::Rule)> {
+        self.no_cycle.as_ref().map(|(severity, rule)| (*severity, rule))
     }
 
     /// Findings on one dependency, with the rule and severity of each.
@@ -180,6 +192,20 @@ impl RuleSet {
             }
         }
     }
+}
+
+/// Compiles a list of patterns from the options at `at`; an error names `at[index]`.
+pub fn compile_globs(list: &[String], at: &[PathSegment], flavor: Flavor) -> Result<Vec<Glob>, OptionsError> {
+    list.iter()
+        .enumerate()
+        .map(|(index, pattern)| {
+            Glob::new(pattern, flavor).map_err(|reason| {
+                let mut path = at.to_vec();
+                path.push(PathSegment::Index(index));
+                (path, reason)
+            })
+        })
+        .collect()
 }
 
 /// `` `a`, `b` `` for messages; `(none)` for an empty list.

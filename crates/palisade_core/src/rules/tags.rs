@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Subject, quoted_list};
+use super::{Edge, OptionsError, Subject, compile_globs, quoted_list};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob};
@@ -126,15 +126,7 @@ fn patterns(list: &[String], index: usize, key: &str) -> Result<Vec<TagPattern>,
 
 impl Rule {
     pub fn new(options: &Options) -> Result<Self, OptionsError> {
-        let allow = options
-            .allow
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                Glob::new(p, Flavor::Text)
-                    .map_err(|r| (vec![PathSegment::Key("allow".into()), PathSegment::Index(i)], r))
-            })
-            .collect::<Result<_, _>>()?;
+        let allow = compile_globs(&options.allow, &[PathSegment::Key("allow".into())], Flavor::Text)?;
         let mut constraints = Vec::new();
         for (index, c) in options.dep_constraints.iter().enumerate() {
             let (source, all_source) = match (&c.source_tag, &c.all_source_tags) {

@@ -1,0 +1,3 @@
+import { c } from './c';
+export type T = typeof c;
+export const lazy = () => import('./e');

@@ -1,0 +1,2 @@
+import { lazy } from './d';
+export const e = lazy;

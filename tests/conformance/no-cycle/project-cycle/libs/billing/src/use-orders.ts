@@ -1,0 +1,2 @@
+import { orders } from '@acme/orders';
+export const y = orders;

@@ -1,0 +1,2 @@
+import { billing } from '@acme/billing';
+export const x = billing;
