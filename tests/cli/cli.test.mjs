@@ -7,6 +7,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { fileURLToPath } from 'node:url';
 import { workspaceWith } from '../temporary-workspace.mjs';
 
@@ -56,6 +58,28 @@ describe('palisade check on the example workspace', () => {
     assert.match(run.stdout, /\n2 \| import \{ Injectable \} from '@nestjs\/common';\n {2}\| {28}\^{16}\n/u);
     assert.match(run.stdout, /✖ 12 problems \(12 errors, 0 warnings\); 40 files, \d+ dependencies checked in \d+ ms\n$/u);
     assert.ok(!run.stdout.includes('\u001b['), 'no colours when stdout is not a terminal');
+  });
+
+  test('sarif is valid SARIF 2.1.0 with one result per violation', () => {
+    const run = palisade(['check', '--format', 'sarif'], EXAMPLE);
+    assert.equal(run.status, 1);
+    const sarif = JSON.parse(run.stdout);
+    const schema = JSON.parse(readFileSync(new URL('fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+    // The official schema's `language` pattern is not valid in Unicode mode.
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
+    const [sarifRun] = sarif.runs;
+    assert.equal(sarifRun.results.length, 12);
+    const first = sarifRun.results[0];
+    assert.equal(sarifRun.tool.driver.rules[first.ruleIndex].id, first.ruleId);
+    assert.deepEqual(first.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'libs/billing/api/src/index.ts', uriBaseId: 'ROOT' },
+      region: { startLine: 4, startColumn: 15, endLine: 4, endColumn: 53 },
+    });
+    const fingerprints = sarifRun.results.map((r) => r.partialFingerprints['palisade/v1']);
+    assert.equal(new Set(fingerprints).size, fingerprints.length, 'fingerprints are unique');
   });
 
   test('github prints one workflow annotation per violation', () => {

@@ -3,10 +3,11 @@
 
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PalisadeConfigError, Workspace } from './index.js';
+import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
 
-const FORMATS = ['pretty', 'json', 'github'];
+const FORMATS = ['pretty', 'json', 'sarif', 'github'];
 const USAGE = `Usage: palisade check [paths…] [options]
 
 Checks every source file of the workspace against palisade.json (or the zero-config defaults).
@@ -14,7 +15,7 @@ Checks every source file of the workspace against palisade.json (or the zero-con
 Options:
   --root DIR          workspace root (default: found from the current directory)
   --config FILE       palisade.json to use (default: <root>/palisade.json)
-  --format FORMAT     pretty (default), json, github
+  --format FORMAT     pretty (default), json, sarif, github
   --max-warnings N    exit 1 when there are more than N warnings
   -h, --help          show this help
   -v, --version       show the version
@@ -68,7 +69,7 @@ export function main(argv, io) {
     warnings: diagnostics.filter((d) => d.severity === 'warn').length,
     durationMs: Math.round(performance.now() - started),
   };
-  const render = { pretty: renderPretty, json: renderJson, github: renderGithub }[options.format];
+  const render = { pretty: renderPretty, json: renderJson, sarif: renderSarif, github: renderGithub }[options.format];
   io.stdout.write(render({ root: workspace.root, diagnostics, summary, color: useColor(io.stdout) }));
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
@@ -157,6 +158,59 @@ function publicDiagnostic(d) {
 
 function renderJson({ root, diagnostics, summary }) {
   return `${JSON.stringify({ version: 1, root, summary, diagnostics: diagnostics.map(publicDiagnostic) }, null, 2)}\n`;
+}
+
+/** SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule, paths relative to the root. */
+function renderSarif({ root, diagnostics }) {
+  const rules = ruleMetadata();
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const occurrences = new Map();
+  const results = diagnostics.map((d) => {
+    const p = publicDiagnostic(d);
+    // Stable across line shifts: rule, file, specifier and which occurrence of them it is.
+    const key = `${p.rule}:${p.file}:${p.specifier ?? ''}`;
+    const occurrence = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, occurrence);
+    return {
+      ruleId: p.rule,
+      ruleIndex: ruleIndex.get(p.rule),
+      level: p.severity === 'error' ? 'error' : 'warning',
+      message: { text: `${p.message}. Help: ${p.help}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: p.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'ROOT' },
+            region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+          },
+        },
+      ],
+      partialFingerprints: { 'palisade/v1': `${key}:${occurrence}` },
+    };
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'palisade',
+            version: readPackageVersion(),
+            informationUri: 'https://github.com/palisade-dev/palisade',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              helpUri: rule.docsUrl,
+              defaultConfiguration: { level: 'error' },
+            })),
+          },
+        },
+        originalUriBaseIds: { ROOT: { uri: `${pathToFileURL(root).href}/` } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
 function escapeData(text) {
