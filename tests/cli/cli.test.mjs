@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -156,5 +156,53 @@ describe('palisade check finds import cycles', () => {
       ['no-cycle', 'src/b.ts', ['src/b.ts', 'src/c.ts', 'src/a.ts', 'src/b.ts']],
       ['no-cycle', 'src/c.ts', ['src/c.ts', 'src/a.ts', 'src/b.ts', 'src/c.ts']],
     ]);
+  });
+});
+
+describe('palisade check --baseline', () => {
+  const files = {
+    'package.json': '{ "name": "debt", "workspaces": [] }',
+    'palisade.json': '{ "rules": { "no-unresolved-local": "error" } }',
+    'src/a.ts': "import { one } from './gone-one';\nimport { two } from './gone-two';\nexport const a = [one, two];\n",
+    'src/b.ts': "import { one } from './gone-one';\nexport const b = one;\n",
+  };
+
+  test('update, pass, a new violation fails alone, a fixed one is reported as removable', () => {
+    const dir = workspaceWith(files);
+    const baseline = join(dir, 'palisade.baseline.json');
+    const update = palisade(['check', '--update-baseline'], dir);
+    assert.equal(update.status, 0, update.stderr);
+    assert.match(update.stderr, /wrote 3 baseline entries \(3 violations\)/u);
+    const written = JSON.parse(readFileSync(baseline, 'utf8'));
+    assert.deepEqual(written.entries.map((e) => `${e.file} ${e.rule} ${e.specifier} ${e.count}`), [
+      'src/a.ts no-unresolved-local ./gone-one 1',
+      'src/a.ts no-unresolved-local ./gone-two 1',
+      'src/b.ts no-unresolved-local ./gone-one 1',
+    ]);
+
+    const clean = palisade(['check', '--baseline', baseline, '--format', 'json'], dir);
+    assert.equal(clean.status, 0, clean.stdout);
+    assert.deepEqual(JSON.parse(clean.stdout).summary.baseline, { file: baseline, known: 3, fixed: 0 });
+
+    // Lines shift and a new violation appears: only the new one is reported.
+    writeFileSync(join(dir, 'src/a.ts'), "// moved\n\nimport { one } from './gone-one';\nimport { two } from './gone-two';\nimport { three } from './gone-three';\nexport const a = [one, two, three];\n");
+    const fresh = palisade(['check', '--baseline', baseline, '--format', 'json'], dir);
+    assert.equal(fresh.status, 1);
+    assert.deepEqual(JSON.parse(fresh.stdout).diagnostics.map((d) => `${d.file}:${d.line} ${d.specifier}`), ['src/a.ts:5 ./gone-three']);
+
+    // An old violation is fixed: the check passes and names the removable entry.
+    writeFileSync(join(dir, 'src/b.ts'), 'export const b = 1;\n');
+    writeFileSync(join(dir, 'src/a.ts'), "import { one } from './gone-one';\nimport { two } from './gone-two';\nexport const a = [one, two];\n");
+    const fixed = palisade(['check', '--baseline', baseline], dir);
+    assert.equal(fixed.status, 0, fixed.stdout);
+    assert.match(fixed.stdout, /✔ no problems \(2 files, 2 dependencies checked in \d+ ms, 2 known violations accepted by the baseline\)/u);
+    assert.match(fixed.stderr, /1 baseline entries are fixed and can be removed \(run with --update-baseline\):\n {2}src\/b\.ts: no-unresolved-local `\.\/gone-one`\n/u);
+  });
+
+  test('a broken baseline exits 2 naming the file', () => {
+    const dir = workspaceWith({ ...files, 'palisade.baseline.json': '{ "version": 1, "entries": [{ "rule": "x" }] }' });
+    const run = palisade(['check', '--baseline', 'palisade.baseline.json'], dir);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^palisade: .*palisade\.baseline\.json: entries\[0\] needs a rule, file, specifier and a positive count\n$/u);
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
 
 const FORMATS = ['pretty', 'json', 'sarif', 'github'];
@@ -17,6 +18,9 @@ Options:
   --config FILE       palisade.json to use (default: <root>/palisade.json)
   --format FORMAT     pretty (default), json, sarif, github
   --max-warnings N    exit 1 when there are more than N warnings
+  --baseline FILE     accepted violations: report only new ones, and entries now fixed
+  --update-baseline   write the current violations to the baseline file
+                      (--baseline, default <root>/palisade.baseline.json)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -61,7 +65,27 @@ export function main(argv, io) {
     }
     throw error;
   }
-  const diagnostics = report.diagnostics.filter((d) => underAny(d.file, options.paths, workspace.root));
+  let diagnostics = report.diagnostics.filter((d) => underAny(d.file, options.paths, workspace.root));
+  const baselineFile = options.baseline ?? (options.updateBaseline ? resolve(workspace.root, 'palisade.baseline.json') : undefined);
+  if (options.updateBaseline) {
+    const entries = writeBaseline(baselineFile, diagnostics);
+    io.stderr.write(`palisade: wrote ${entries} baseline entries (${diagnostics.length} violations) to ${baselineFile}\n`);
+    return 0;
+  }
+  let baseline;
+  if (baselineFile !== undefined) {
+    try {
+      const { known, fresh, fixed } = applyBaseline(baselineFile, diagnostics);
+      diagnostics = fresh;
+      baseline = { file: baselineFile, known: known.length, fixed };
+    } catch (error) {
+      if (error instanceof BaselineError) {
+        io.stderr.write(`palisade: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
   const summary = {
     files: report.files,
     dependencies: report.dependencies,
@@ -70,7 +94,16 @@ export function main(argv, io) {
     durationMs: Math.round(performance.now() - started),
   };
   const render = { pretty: renderPretty, json: renderJson, sarif: renderSarif, github: renderGithub }[options.format];
+  if (baseline !== undefined) {
+    summary.baseline = { file: baseline.file, known: baseline.known, fixed: baseline.fixed.length };
+  }
   io.stdout.write(render({ root: workspace.root, diagnostics, summary, color: useColor(io.stdout) }));
+  if (baseline !== undefined && baseline.fixed.length > 0) {
+    const lines = baseline.fixed.map((e) => `  ${e.file}: ${e.rule} \`${e.specifier}\`${e.count > 1 ? ` (${e.count}×)` : ''}`);
+    io.stderr.write(
+      `palisade: ${baseline.fixed.length} baseline entries are fixed and can be removed (run with --update-baseline):\n${lines.join('\n')}\n`,
+    );
+  }
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
@@ -84,6 +117,8 @@ function parseCommand(argv, cwd) {
       config: { type: 'string' },
       format: { type: 'string', default: 'pretty' },
       'max-warnings': { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -110,6 +145,8 @@ function parseCommand(argv, cwd) {
     config: values.config === undefined ? undefined : resolve(cwd, values.config),
     format: values.format,
     maxWarnings,
+    baseline: values.baseline === undefined ? undefined : resolve(cwd, values.baseline),
+    updateBaseline: Boolean(values['update-baseline']),
     paths: paths.map((path) => resolve(cwd, path)),
   };
 }
@@ -275,7 +312,8 @@ function renderPretty({ root, diagnostics, summary, color }) {
   });
   const problems = summary.errors + summary.warnings;
   const counts = `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
-  const tail = `${summary.files} files, ${summary.dependencies} dependencies checked in ${summary.durationMs} ms`;
+  const accepted = summary.baseline === undefined ? '' : `, ${summary.baseline.known} known violations accepted by the baseline`;
+  const tail = `${summary.files} files, ${summary.dependencies} dependencies checked in ${summary.durationMs} ms${accepted}`;
   const line = problems === 0 ? paint('bold', `✔ no problems (${tail})`) : paint('bold', `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counts}); ${tail}`);
   return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${line}\n`;
 }
