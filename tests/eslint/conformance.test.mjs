@@ -9,8 +9,6 @@
 //   rule to "error", so an expected `warn` is compared as `error`.
 // - ESLint reports its own parse errors (the plugin never reports `parse-error`): an expected
 //   `parse-error` entry must show up as an ESLint fatal parsing error of that file instead.
-// - `no-cycle` needs the whole graph and has no ESLint rule yet (only `palisade check` runs it):
-//   its expected entries are not part of what ESLint must print.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -150,12 +148,8 @@ function expectedForEslint(expectedText, scenarioName) {
     return 'none';
   }
   const entries = [];
-  let skipping = false;
   for (const line of lines) {
     if (line.startsWith('  ')) {
-      if (skipping) {
-        continue;
-      }
       assert.ok(entries.length > 0, `${scenarioName}/expected.txt: detail line before any diagnostic: ${line}`);
       entries.at(-1).lines.push(line);
       continue;
@@ -163,10 +157,6 @@ function expectedForEslint(expectedText, scenarioName) {
     const header = HEADER.exec(line);
     assert.ok(header, `${scenarioName}/expected.txt: not a diagnostic line: ${line}`);
     const { file, line: row, column, endLine, endColumn, rule, messageId } = header.groups;
-    skipping = rule === 'no-cycle';
-    if (skipping) {
-      continue;
-    }
     entries.push({
       key: [file, Number(row), Number(column), rule],
       lines: [`${file}:${row}:${column}-${endLine}:${endColumn} error ${rule}/${messageId}`],

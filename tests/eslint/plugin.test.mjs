@@ -16,7 +16,7 @@ import tseslint from 'typescript-eslint';
 import { workspaceWith } from '../temporary-workspace.mjs';
 
 const require = createRequire(import.meta.url);
-const ESLINT_RULE_IDS = ['dependencies', 'entry-point', 'external', 'no-unknown-files', 'no-unresolved-local', 'tags'];
+const ESLINT_RULE_IDS = ['dependencies', 'entry-point', 'external', 'no-cycle', 'no-unknown-files', 'no-unresolved-local', 'tags'];
 const ENGINE_FAILURE_MARKERS = ['RuntimeError', 'unreachable', 'wasm-function'];
 
 const eslintVersions = [
@@ -319,11 +319,11 @@ describe('settings.palisade', () => {
 
 describe('eslint --concurrency', () => {
   const files = {
-    'palisade.json': '{ "rules": { "no-unresolved-local": "error", "entry-point": "error" } }\n',
+    'palisade.json': '{ "rules": { "no-unresolved-local": "error", "entry-point": "error", "no-cycle": "error" } }\n',
     'package.json': '{ "private": true, "workspaces": ["libs/*"] }\n',
     'libs/orders/package.json': '{ "name": "@acme/orders", "exports": { ".": "./src/index.ts" } }\n',
-    'libs/orders/src/index.ts': "export * from './order';\n",
-    'libs/orders/src/order.ts': 'export const order = 1;\n',
+    'libs/orders/src/index.ts': "export * from './order';\nexport const base = 1;\n",
+    'libs/orders/src/order.ts': "import { base } from './index';\nexport const order = base;\n",
     'eslint.config.mjs': [
       `import tseslint from ${JSON.stringify(import.meta.resolve('typescript-eslint'))};`,
       `import palisade from ${JSON.stringify(import.meta.resolve('palisade/eslint'))};`,
@@ -363,8 +363,62 @@ describe('eslint --concurrency', () => {
     assert.equal(single.filter(({ fatal }) => fatal).length, 0, JSON.stringify(single, null, 2));
     assert.equal(single.filter(({ ruleId }) => ruleId === 'palisade/entry-point').length, 6, JSON.stringify(single, null, 2));
     assert.equal(single.filter(({ ruleId }) => ruleId === 'palisade/no-unresolved-local').length, 6, JSON.stringify(single, null, 2));
+    // Each worker builds the graph itself: the cycle is found whichever worker lints its files.
+    assert.equal(single.filter(({ ruleId }) => ruleId === 'palisade/no-cycle').length, 2, JSON.stringify(single, null, 2));
     assert.deepEqual(parallel, single);
     assertNoEngineFailure(JSON.stringify(parallel));
+  });
+});
+
+describe('no-cycle in ESLint', () => {
+  const cycleFiles = () => ({
+    'package.json': '{ "name": "cycles", "workspaces": [] }',
+    'palisade.json': '{ "rules": { "no-cycle": "error" } }',
+    'src/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+    'src/b.ts': "import { c } from './c';\nexport const b = () => c;\n",
+    'src/c.ts': "import { a } from './a';\nexport const c = () => a;\n",
+  });
+
+  async function cyclesIn(dir, file, text) {
+    const eslint = new ESLint10({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, palisade.configs.recommended],
+    });
+    const [result] =
+      text === undefined ? await eslint.lintFiles([join(dir, file)]) : await eslint.lintText(text, { filePath: join(dir, file) });
+    return palisadeMessages(result).map((message) => `${message.line}:${message.column} ${message.message.split('. Help:')[0]}`);
+  }
+
+  test('reports the shortest cycle through each import, as the CLI does', async () => {
+    const dir = workspaceWith(cycleFiles());
+    assert.deepEqual(await cyclesIn(dir, 'src/a.ts'), [
+      "1:19 `./b` closes an import cycle through 3 files: src/a.ts → src/b.ts → src/c.ts → src/a.ts",
+    ]);
+    assert.deepEqual(await cyclesIn(dir, 'src/c.ts'), [
+      "1:19 `./a` closes an import cycle through 3 files: src/c.ts → src/a.ts → src/b.ts → src/c.ts",
+    ]);
+  });
+
+  test('an unsaved buffer counts as typed, and only its own edges are re-read', async () => {
+    const dir = workspaceWith(cycleFiles());
+    assert.equal((await cyclesIn(dir, 'src/b.ts')).length, 1);
+    // The buffer of c.ts no longer imports a.ts: the cycle is gone, for c.ts and for the others.
+    assert.deepEqual(await cyclesIn(dir, 'src/c.ts', 'export const c = () => 1;\n'), []);
+    assert.deepEqual(await cyclesIn(dir, 'src/b.ts'), []);
+    // A type-only import is no cycle at runtime; a value import back to b.ts is a shorter one.
+    assert.deepEqual(await cyclesIn(dir, 'src/c.ts', "import type { b } from './b';\nexport type C = typeof b;\n"), []);
+    assert.deepEqual(await cyclesIn(dir, 'src/c.ts', "import { b } from './b';\nexport const c = () => b;\n"), [
+      "1:19 `./b` closes an import cycle through 2 files: src/c.ts → src/b.ts → src/c.ts",
+    ]);
+  });
+
+  test('after a pause, files changed on disk are re-read', async () => {
+    const dir = workspaceWith(cycleFiles());
+    assert.equal((await cyclesIn(dir, 'src/a.ts')).length, 1);
+    writeFileSync(join(dir, 'src/c.ts'), 'export const c = () => 1;\n');
+    await new Promise((done) => setTimeout(done, 2100));
+    assert.deepEqual(await cyclesIn(dir, 'src/a.ts'), []);
   });
 });
 

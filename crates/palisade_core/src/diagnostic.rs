@@ -10,7 +10,7 @@ use crate::config::SeverityLevel;
 pub const DOCS_BASE: &str = "https://github.com/palisade-dev/palisade/blob/main/docs/rules/";
 
 /// A byte range in a file's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

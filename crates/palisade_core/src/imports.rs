@@ -13,7 +13,7 @@ use swc_core::ecma::visit::{Visit, VisitWith};
 use crate::diagnostic::Span;
 
 /// How a module depends on another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DependencyKind {
     /// `import x from 'm'`, `import { a } from 'm'`

@@ -21,7 +21,7 @@ mod testing;
 pub use config::{Config, ConfigError};
 pub use diagnostic::{Diagnostic, LineIndex, Position, RuleMeta, Severity, Span};
 pub use host::{DirEntry, EntryKind, Host, MemoryHost};
-pub use workspace::{CheckReport, Located, Workspace, locate_workspace};
+pub use workspace::{CheckReport, GraphPart, Located, PartReport, Workspace, locate_workspace};
 
 /// The JSON Schema of `palisade.json`, pretty-printed.
 pub fn config_schema() -> String {

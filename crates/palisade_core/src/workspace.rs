@@ -14,7 +14,7 @@ use crate::imports::{Import, extract_imports, is_source_path};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 use crate::resolve::{Resolution, Resolver};
-use crate::rules::no_cycle::{self, GraphEdge};
+use crate::rules::no_cycle::{self, CycleIndex, GraphEdge, ProjectsView};
 use crate::rules::{Edge, RuleSet, Subject, parse_error};
 use crate::selector::FileFacts;
 
@@ -65,6 +65,49 @@ pub struct CheckReport {
     pub dependencies: usize,
 }
 
+/// The outcome of checking a slice of the source files: their per-file diagnostics and their
+/// resolved edges, for `Workspace::finish_check` to join (slices can be checked in parallel by
+/// separate instances).
+#[derive(Debug, Default)]
+pub struct PartReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub dependencies: usize,
+    pub graph: GraphPart,
+}
+
+/// The slice's share of the import graph; serialisable, to travel between instances.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct GraphPart {
+    pub edges: Vec<GraphEdge>,
+    /// A hash of each checked file's text, by source-file index.
+    pub hashes: Vec<(usize, u64)>,
+}
+
+/// The workspace's import graph for the whole-graph rules, built once and then kept current
+/// file by file.
+struct FileGraph {
+    /// Each source file's resolved workspace-internal imports.
+    edges: Vec<Vec<GraphEdge>>,
+    /// A hash of the text each file's edges came from; `None` when not known.
+    hashes: Vec<Option<u64>>,
+    /// Components for `no-cycle`, dropped whenever an edge changes.
+    cycles: Option<CycleIndex>,
+    /// Set by `refresh`: files may have changed on disk since they were read.
+    stale: bool,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Whether two edge lists give the same graph (positions aside).
+fn same_targets(a: &[GraphEdge], b: &[GraphEdge]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to == y.to && x.kind == y.kind)
+}
+
 /// A loaded workspace, ready to check files.
 pub struct Workspace {
     host: Arc<dyn Host>,
@@ -81,6 +124,8 @@ pub struct Workspace {
     warnings: Vec<String>,
     /// Primary element per workspace-relative file: every import target is classified once.
     elements_of: Mutex<HashMap<String, Option<ElementMatch>>>,
+    /// Built on first use by a whole-graph check.
+    graph: Mutex<Option<FileGraph>>,
 }
 
 fn normalise(path: &str) -> String {
@@ -157,6 +202,7 @@ impl Workspace {
             source_files: found.source_files,
             warnings: found.warnings,
             elements_of: Mutex::new(HashMap::new()),
+            graph: Mutex::new(None),
         };
         workspace.find_entries();
         Ok(workspace)
@@ -264,6 +310,11 @@ impl Workspace {
     /// deleted since are seen). Projects and config are kept: reopen the workspace for those.
     pub fn refresh(&self) {
         self.resolver.clear_cache();
+        if let Ok(mut graph) = self.graph.lock()
+            && let Some(graph) = graph.as_mut()
+        {
+            graph.stale = true;
+        }
     }
 
     /// Whether the workspace-relative `file` is one Palisade checks.
@@ -335,7 +386,7 @@ impl Workspace {
         findings: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
         mut edges: Option<&mut Vec<GraphEdge>>,
     ) {
-        let from_index = self.source_files.binary_search_by(|f| f.as_str().cmp(file)).ok();
+        let from_index = self.index_of(file);
         let element = self.element_of(file);
         let from = self.subject(file, element.as_ref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
@@ -351,37 +402,63 @@ impl Workspace {
             };
             let edge = Edge { import, resolution: &resolution, target };
             self.rules.check_edge(&from, &edge, &self.projects, findings);
-            if let (Some(edges), Some(from), Resolution::Local { file: to_file }) =
-                (edges.as_deref_mut(), from_index, &resolution)
-                && let Ok(to) = self.source_files.binary_search_by(|f| f.as_str().cmp(to_file))
-            {
-                edges.push(GraphEdge {
-                    from,
-                    to,
-                    kind: import.kind,
-                    specifier: import.specifier.clone(),
-                    span: import.span,
-                });
+            if let (Some(edges), Some(from)) = (edges.as_deref_mut(), from_index) {
+                edges.extend(self.graph_edge(from, import, &resolution));
             }
         }
     }
 
+    fn index_of(&self, file: &str) -> Option<usize> {
+        self.source_files.binary_search_by(|f| f.as_str().cmp(file)).ok()
+    }
+
+    /// The graph edge for `import` of source file `from`, when it leads to a source file.
+    fn graph_edge(&self, from: usize, import: &Import, resolution: &Resolution) -> Option<GraphEdge> {
+        let Resolution::Local { file } = resolution else { return None };
+        Some(GraphEdge {
+            from,
+            to: self.index_of(file)?,
+            kind: import.kind,
+            specifier: import.specifier.clone(),
+            span: import.span,
+        })
+    }
+
+    /// The resolved edges of source file `from`, whose text is `text` (no BOM); none when it does
+    /// not parse.
+    fn edges_of(&self, from: usize, text: &str) -> Vec<GraphEdge> {
+        let file = &self.source_files[from];
+        let Ok(imports) = extract_imports(file, text) else { return Vec::new() };
+        let path = self.root.join(file);
+        imports
+            .iter()
+            .filter_map(|import| self.graph_edge(from, import, &self.resolver.resolve(&path, &import.specifier)))
+            .collect()
+    }
+
     /// Reads and checks every source file; diagnostics sorted by file, position, rule.
     pub fn check_all(&self) -> CheckReport {
-        let mut report = CheckReport { files: self.source_files.len(), ..CheckReport::default() };
-        let no_cycle = self.rules.no_cycle();
-        let mut edges = Vec::new();
-        let all = &mut report.diagnostics;
-        for file in &self.source_files {
+        let part = self.check_slice(0, self.source_files.len());
+        self.finish_check(vec![part])
+    }
+
+    /// Reads and checks the source files `start..end` (indices into `source_files`) with the
+    /// per-file rules, collecting their edges for the whole-graph ones.
+    pub fn check_slice(&self, start: usize, end: usize) -> PartReport {
+        let mut part = PartReport::default();
+        let end = end.min(self.source_files.len());
+        for file in self.source_files.get(start..end).unwrap_or_default() {
             let path = self.root.join(file);
             match self.host.read_to_string(&path) {
                 Ok(text) => {
-                    let collect = no_cycle.is_some().then_some(&mut edges);
-                    let (diagnostics, dependencies) = self.check_text(&path, &text, collect);
-                    all.extend(diagnostics);
-                    report.dependencies += dependencies;
+                    let (diagnostics, dependencies) = self.check_text(&path, &text, Some(&mut part.graph.edges));
+                    if let Some(index) = self.index_of(file) {
+                        part.graph.hashes.push((index, text_hash(text.strip_prefix('\u{feff}').unwrap_or(&text))));
+                    }
+                    part.diagnostics.extend(diagnostics);
+                    part.dependencies += dependencies;
                 }
-                Err(err) => all.push(Diagnostic::render(
+                Err(err) => part.diagnostics.push(Diagnostic::render(
                     &parse_error::META,
                     Severity::Error,
                     file,
@@ -392,29 +469,136 @@ impl Workspace {
                 )),
             }
         }
-        if let Some((severity, rule)) = no_cycle {
-            all.extend(self.cycle_diagnostics(severity, rule, &edges));
-            all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        part
+    }
+
+    /// Joins the slices of a whole-workspace check: keeps their graph for later whole-graph
+    /// questions and adds the whole-graph diagnostics. Sorted by file, position, rule.
+    pub fn finish_check(&self, parts: Vec<PartReport>) -> CheckReport {
+        let mut report = CheckReport { files: self.source_files.len(), ..CheckReport::default() };
+        let count = self.source_files.len();
+        let mut graph =
+            FileGraph { edges: vec![Vec::new(); count], hashes: vec![None; count], cycles: None, stale: false };
+        for part in parts {
+            report.diagnostics.extend(part.diagnostics);
+            report.dependencies += part.dependencies;
+            for edge in part.graph.edges {
+                if edge.from < count && edge.to < count {
+                    graph.edges[edge.from].push(edge);
+                }
+            }
+            for (index, hash) in part.graph.hashes {
+                if let Some(slot) = graph.hashes.get_mut(index) {
+                    *slot = Some(hash);
+                }
+            }
         }
+        if let Some((severity, rule)) = self.rules.no_cycle() {
+            let mut index = self.cycle_index(rule, &graph);
+            let edges = graph.edges.iter().flatten();
+            let found = self.with_projects(|projects| rule.findings(&mut index, &self.source_files, edges, projects));
+            report.diagnostics.extend(self.cycle_diagnostics(severity, found, None));
+            graph.cycles = Some(index);
+        }
+        if let Ok(mut slot) = self.graph.lock() {
+            *slot = Some(graph);
+        }
+        report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         report
     }
 
-    fn cycle_diagnostics(&self, severity: Severity, rule: &no_cycle::Rule, edges: &[GraphEdge]) -> Vec<Diagnostic> {
-        let project_of = |file: usize| {
-            let index = self.projects.owner_of(&self.source_files[file])?;
-            Some((index, self.projects.get(index).name.clone()))
+    /// The whole-graph diagnostics (`no-cycle`) of the file at `path` whose current text is
+    /// `text`. The graph is built on the first call (every file read from disk); later calls
+    /// refresh only this file's edges, from `text`.
+    pub fn check_cycles(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
+        let Some((severity, rule)) = self.rules.no_cycle() else { return Vec::new() };
+        let Some(file) = self.relative(path) else { return Vec::new() };
+        let Some(node) = self.index_of(&file).filter(|_| self.is_checked(&file)) else { return Vec::new() };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let Ok(mut slot) = self.graph.lock() else { return Vec::new() };
+        let graph = slot.get_or_insert_with(|| self.read_graph());
+        if graph.stale {
+            self.reread_graph(graph);
+        }
+        self.update_file(graph, node, text);
+        let rule_index = match graph.cycles.take() {
+            Some(index) => index,
+            None => self.cycle_index(rule, graph),
         };
+        let mut index = rule_index;
+        let found = self.with_projects(|projects| {
+            rule.findings(&mut index, &self.source_files, graph.edges[node].iter(), projects)
+        });
+        graph.cycles = Some(index);
+        let mut diagnostics = self.cycle_diagnostics(severity, found, Some(text));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        diagnostics
+    }
+
+    /// Reads every source file and resolves its imports.
+    fn read_graph(&self) -> FileGraph {
+        let count = self.source_files.len();
+        let mut graph =
+            FileGraph { edges: vec![Vec::new(); count], hashes: vec![None; count], cycles: None, stale: true };
+        self.reread_graph(&mut graph);
+        graph
+    }
+
+    /// Re-reads every source file, re-resolving the imports of those whose text changed.
+    fn reread_graph(&self, graph: &mut FileGraph) {
+        for node in 0..self.source_files.len() {
+            let text = self.host.read_to_string(&self.root.join(&self.source_files[node])).unwrap_or_default();
+            self.update_file(graph, node, text.strip_prefix('\u{feff}').unwrap_or(&text));
+        }
+        graph.stale = false;
+    }
+
+    /// Brings source file `node`'s edges up to date with `text`.
+    fn update_file(&self, graph: &mut FileGraph, node: usize, text: &str) {
+        let hash = text_hash(text);
+        if graph.hashes[node] == Some(hash) {
+            return;
+        }
+        let edges = self.edges_of(node, text);
+        if !same_targets(&graph.edges[node], &edges) {
+            graph.cycles = None;
+        }
+        graph.edges[node] = edges;
+        graph.hashes[node] = Some(hash);
+    }
+
+    fn cycle_index(&self, rule: &no_cycle::Rule, graph: &FileGraph) -> CycleIndex {
+        self.with_projects(|projects| rule.index(self.source_files.len(), graph.edges.iter().flatten(), projects))
+    }
+
+    fn with_projects<T>(&self, run: impl FnOnce(&ProjectsView<'_>) -> T) -> T {
+        let of_file = |file: usize| self.projects.owner_of(&self.source_files[file]);
+        let name = |project: usize| self.projects.get(project).name.clone();
+        run(&ProjectsView { count: self.projects.len(), of_file: &of_file, name: &name })
+    }
+
+    /// Renders cycle findings; `text` is the text of the file they are on when the caller has it,
+    /// else each file is read.
+    fn cycle_diagnostics(
+        &self,
+        severity: Severity,
+        found: Vec<no_cycle::CycleFinding>,
+        text: Option<&str>,
+    ) -> Vec<Diagnostic> {
         let mut texts: HashMap<usize, String> = HashMap::new();
-        rule.check(&self.source_files, edges, &project_of)
+        found
             .into_iter()
             .map(|found| {
                 let file = &self.source_files[found.file];
                 let text = texts.entry(found.file).or_insert_with(|| {
-                    let text = self.host.read_to_string(&self.root.join(file)).unwrap_or_default();
+                    let text = text.map_or_else(
+                        || self.host.read_to_string(&self.root.join(file)).unwrap_or_default(),
+                        str::to_string,
+                    );
                     text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)
                 });
-                let mut diagnostic =
-                    Diagnostic::render(&no_cycle::META, severity, file, found.finding, &LineIndex::new(text));
+                let lines = &LineIndex::new(text);
+                let mut diagnostic = Diagnostic::render(&no_cycle::META, severity, file, found.finding, lines);
                 diagnostic.cycle = found.cycle;
                 diagnostic
             })

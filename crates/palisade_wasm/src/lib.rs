@@ -260,6 +260,40 @@ impl WorkspaceHandle {
         out.into()
     }
 
+    /// The whole-graph diagnostics (`no-cycle`) of the file at `path` whose current text is
+    /// `text`: the graph is built on the first call, then only this file's edges are refreshed.
+    #[wasm_bindgen(js_name = checkCycles)]
+    pub fn check_cycles(&self, path: &str, text: &str) -> JsValue {
+        diagnostics_to_js(&self.inner.check_cycles(Path::new(path), text))
+    }
+
+    /// Checks the source files `start..end` with the per-file rules:
+    /// `{ diagnostics, dependencies, graph }`, `graph` being the slice's edges as JSON for
+    /// `finishCheck` (possibly in another instance of the same workspace).
+    #[wasm_bindgen(js_name = checkSlice)]
+    pub fn check_slice(&self, start: usize, end: usize) -> JsValue {
+        let part = self.inner.check_slice(start, end);
+        let out = Object::new();
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&out, &JsValue::from_str(key), value);
+        };
+        set("diagnostics", &diagnostics_to_js(&part.diagnostics));
+        set("dependencies", &JsValue::from(u32::try_from(part.dependencies).unwrap_or(u32::MAX)));
+        set("graph", &JsValue::from_str(&serde_json::to_string(&part.graph).unwrap_or_default()));
+        out.into()
+    }
+
+    /// Joins the `graph` strings of every slice and returns the whole-graph diagnostics.
+    #[wasm_bindgen(js_name = finishCheck)]
+    pub fn finish_check(&self, graphs: Vec<String>) -> Result<JsValue, JsValue> {
+        let mut parts = Vec::with_capacity(graphs.len());
+        for graph in graphs {
+            let graph = serde_json::from_str(&graph).map_err(|err| JsError::new(&format!("bad graph part: {err}")))?;
+            parts.push(palisade_core::PartReport { graph, ..palisade_core::PartReport::default() });
+        }
+        Ok(diagnostics_to_js(&self.inner.finish_check(parts).diagnostics))
+    }
+
     /// Absolute paths of every source file, sorted.
     #[wasm_bindgen(js_name = sourceFiles)]
     pub fn source_files(&self) -> Vec<String> {

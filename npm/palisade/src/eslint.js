@@ -7,16 +7,21 @@ import { checkOpened, ruleMetadata, workspaceFor } from './engine.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json');
 
+/** Core rules with no ESLint rule: ESLint reports its own parse errors. */
+const RULES_NOT_IN_ESLINT = new Set(['parse-error']);
+
 /**
- * Core rules with no ESLint rule: ESLint reports its own parse errors, and `no-cycle` needs the
- * whole graph, which only `palisade check` builds so far.
+ * Rules answered from the whole-workspace graph rather than the file alone. The graph is built
+ * once per process, on the first file such a rule lints; later files refresh only their own edges,
+ * so only processes that run one of these rules pay for it.
  */
-const RULES_NOT_IN_ESLINT = new Set(['parse-error', 'no-cycle']);
+const GRAPH_RULES = new Set(['no-cycle']);
 
 /**
  * Everything the core says about one file, shared by all Palisade rules linting it.
  * @typedef {object} FileReport
  * @property {Map<string, any[]>} diagnosticsByRule
+ * @property {(() => any[]) | undefined} graphDiagnostics the file's whole-graph diagnostics, on demand
  * @property {PalisadeConfigError | undefined} configError
  * @property {boolean} configErrorReported the first Palisade rule to run reports it; the rest don't
  */
@@ -27,6 +32,7 @@ const fileReports = new WeakMap();
 /** @type {FileReport} */
 const NOTHING_TO_REPORT = Object.freeze({
   diagnosticsByRule: new Map(),
+  graphDiagnostics: undefined,
   configError: undefined,
   configErrorReported: true,
 });
@@ -68,7 +74,10 @@ function checkFile(context) {
       forRule.push(diagnostic);
     }
   }
-  return { diagnosticsByRule, configError: undefined, configErrorReported: true };
+  const { filename } = context;
+  const { text } = context.sourceCode;
+  const graphDiagnostics = () => opened.workspace.checkCycles(filename, text);
+  return { diagnosticsByRule, graphDiagnostics, configError: undefined, configErrorReported: true };
 }
 
 /** @returns {{ root?: string, configFile?: string }} */
@@ -115,7 +124,10 @@ function createRule(metadata) {
               data: { message: report.configError.message },
             });
           }
-          for (const diagnostic of report.diagnosticsByRule.get(metadata.id) ?? []) {
+          const diagnostics = GRAPH_RULES.has(metadata.id)
+            ? (report.graphDiagnostics?.() ?? [])
+            : (report.diagnosticsByRule.get(metadata.id) ?? []);
+          for (const diagnostic of diagnostics) {
             context.report(toEslintReport(diagnostic));
           }
         },

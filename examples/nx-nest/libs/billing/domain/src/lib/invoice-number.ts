@@ -1,5 +1,8 @@
 // Seeded violation (external): the domain layer must stay free of NestJS.
 import { Injectable } from '@nestjs/common';
+// Seeded violation (no-cycle): invoice.ts imports toInvoiceNumber from here, and this file
+// imports Invoice back (a value import: it is needed at runtime for `instanceof`).
+import { Invoice } from './invoice';
 
 export type InvoiceNumber = string & { readonly __brand: 'InvoiceNumber' };
 
@@ -14,4 +17,15 @@ export class InvoiceNumberGenerator {
     this.counters.set(year, count);
     return `${year}-${String(count).padStart(6, '0')}` as InvoiceNumber;
   }
+}
+
+/** The number of an invoice, or a string checked to be one. */
+export function toInvoiceNumber(value: Invoice | string): InvoiceNumber {
+  if (value instanceof Invoice) {
+    return value.number;
+  }
+  if (!/^\d{4}-\d{6}$/.test(value)) {
+    throw new Error(`\`${value}\` is not an invoice number`);
+  }
+  return value as InvoiceNumber;
 }

@@ -1,5 +1,5 @@
 import { type Id, Money, invariant, newId } from '@acme/shared-util';
-import type { InvoiceNumber } from './invoice-number';
+import { type InvoiceNumber, toInvoiceNumber } from './invoice-number';
 
 export type InvoiceId = Id<'Invoice'>;
 
@@ -18,8 +18,8 @@ export class Invoice {
     return new Invoice(newId<'Invoice'>(), number, orderId, amount, now, undefined);
   }
 
-  static restore(id: InvoiceId, number: InvoiceNumber, orderId: string, amount: Money, issuedAt: Date, paidAt?: Date): Invoice {
-    return new Invoice(id, number, orderId, amount, issuedAt, paidAt);
+  static restore(id: InvoiceId, number: string, orderId: string, amount: Money, issuedAt: Date, paidAt?: Date): Invoice {
+    return new Invoice(id, toInvoiceNumber(number), orderId, amount, issuedAt, paidAt);
   }
 
   get settledAt(): Date | undefined {
