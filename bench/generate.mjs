@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Generates a deterministic Nx-style TypeScript workspace for the Palisade benchmarks: layered libs
 // (domain, application, infrastructure, api) per business scope, apps on top, a palisade.json
-// policy, and a known set of seeded violations listed in expected-violations.json.
+// policy, a known set of seeded violations and seeded import cycles, all listed in
+// expected-violations.json (the cycle entries computed by bench/cycles.mjs from the imports written).
 //
 //   node bench/generate.mjs --files 10000 --out bench/workspaces/10k [--seed 1]
 //
 // The same arguments always give byte-identical output (seeded PRNG, no clock, no Math.random).
 
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expectedCycleDiagnostics, findCycles } from './cycles.mjs';
 
 /** Identifies this generator's source: `run.mjs` regenerates a workspace made by another version. */
 export const GENERATOR_VERSION = createHash('sha256').update(fs.readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 12);
@@ -38,12 +41,27 @@ export const VIOLATION_KINDS = {
   // entry point is wrong (the layer and the scope are fine).
   'deep-alias-import': ['entry-point'],
   // the barrel of another scope's allowed layer: the element policy (scope capture) and the Nx tag
-  // constraint both refuse it; the barrel is a public entry, so entry-point is fine.
+  // constraint both refuse it; the barrel is a public entry, so entry-point is fine. The other
+  // scope always comes earlier in the scope list, so these imports never close a project cycle.
   'cross-scope-import': ['dependencies', 'tags'],
-  // the same scope's application barrel from domain: layering only (tags are per scope).
+  // `import type` of the same scope's application barrel from domain: layering only (tags are per
+  // scope). Type-only, because a value import would close a cycle through the two barrels (the
+  // application layer imports the domain barrel); type-only imports are not cycle edges.
   'domain-imports-application': ['dependencies'],
   // a relative specifier that names no file.
   'unresolved-relative': ['no-unresolved-local'],
+};
+
+/**
+ * The cross-project imports of the seeded project cycles (see planCycles) and the rules each one
+ * triggers besides `no-cycle` (whose entries come from the cycle oracle). The relative imports of
+ * the seeded file cycles trigger nothing else.
+ */
+const CYCLE_IMPORT_KINDS = {
+  // another scope's domain barrel, from a domain file: as `cross-scope-import`.
+  'cycle-barrel-import': ['dependencies', 'tags'],
+  // another scope's domain file through the wildcard alias: the same, plus the entry point.
+  'cycle-deep-import': ['dependencies', 'entry-point', 'tags'],
 };
 
 const SCOPE_WORDS = [
@@ -292,10 +310,15 @@ function appNames(count) {
  * @property {string} Name main class
  * @property {ExportedSymbol[]} exports
  * @property {{ kind: string } & Record<string, any> | undefined} violation
+ * @property {PlannedFile[] | undefined} cycleTargets seeded cycle: modules of its project it imports
+ * @property {PlannedFile[] | undefined} cycleMembers seeded cycle: the other members, never imported otherwise
+ * @property {{ kind: string, project: Project, file?: PlannedFile } | undefined} cycleImport seeded
+ *   project cycle: the other project's barrel (or `file`, by a deep import) it imports
  * @typedef {object} Project
  * @property {string} name
  * @property {string} root
  * @property {string} scope
+ * @property {number} order position of the scope in the scope list (apps: -1)
  * @property {string} layer 'domain' | … | 'app'
  * @property {string} prefix PascalCase prefix of every class in the project
  * @property {string | undefined} alias non-wildcard tsconfig alias of the barrel
@@ -316,10 +339,10 @@ function planWorkspace(files, random, options) {
   const shape = chooseShape(files, options);
   /** @type {Project[]} */
   const projects = [];
-  for (const scope of scopeNames(shape.scopes)) {
+  for (const [order, scope] of scopeNames(shape.scopes).entries()) {
     for (const layer of LAYERS) {
       projects.push({
-        name: `${scope}-${layer}`, root: `libs/${scope}/${layer}`, scope, layer,
+        name: `${scope}-${layer}`, root: `libs/${scope}/${layer}`, scope, order, layer,
         prefix: pascal(scope), alias: `@bench/${scope}-${layer}`,
         modules: [], barrel: undefined, main: undefined,
       });
@@ -327,7 +350,7 @@ function planWorkspace(files, random, options) {
   }
   for (const app of appNames(shape.apps)) {
     projects.push({
-      name: app, root: `apps/${app}`, scope: app, layer: 'app', prefix: pascal(app), alias: undefined,
+      name: app, root: `apps/${app}`, scope: app, order: -1, layer: 'app', prefix: pascal(app), alias: undefined,
       modules: [], barrel: undefined, main: undefined,
     });
   }
@@ -404,7 +427,8 @@ function planViolations(plan, files, random, rate) {
   });
   assign('cross-scope-import', modulesOf((p) => p.layer !== 'app'), (file) => {
     const layer = random.pick([file.project.layer, ...LOWER_LAYERS[file.project.layer]]);
-    const others = libs.filter((p) => p.layer === layer && p.scope !== file.project.scope && p.modules.length > 0);
+    // an earlier scope only: cross-scope imports then never close a project cycle
+    const others = libs.filter((p) => p.layer === layer && p.order < file.project.order && p.modules.length > 0);
     return others.length > 0 ? { target: random.pick(others) } : undefined;
   });
   assign('deep-alias-import', modulesOf((p) => p.layer !== 'domain'), (file) => {
@@ -416,8 +440,80 @@ function planViolations(plan, files, random, rate) {
   assign('unresolved-relative', modulesOf(() => true), () => ({}));
 }
 
+/**
+ * Seeds import cycles, about one per 1000 files (at least four): a tenth of them (at least two)
+ * project cycles, the rest file cycles.
+ * - `file-cycle`: 2 or 3 (alternately) consecutive modules of one project; each imports the one
+ *   before it by a relative path, the first imports the last.
+ * - `barrel-project-cycle` (even project cycles): the last modules of two domain projects of
+ *   different scopes import each other's barrel. A cycle of projects, and of four files too (both
+ *   barrels re-export their last module).
+ * - `project-cycle` (odd ones): the last module of domain X deep-imports the first module of
+ *   domain Y (which imports nothing local), and Y's last module imports X's barrel: a cycle of
+ *   projects that runs through no file cycle.
+ * Ordinary relative imports only go to earlier modules, and the other cross-project imports form
+ * no cycle, so each seeded cycle is exactly one strongly connected component (generateWorkspace
+ * checks it with the oracle).
+ * @returns {{ kind: string, files: string[], projects: string[] }[]}
+ */
+function planCycles(plan, files, random) {
+  const total = Math.max(4, Math.round(files / 1000));
+  const projectCycleCount = Math.max(2, Math.round(total / 10));
+  const fileCycleCount = total - projectCycleCount;
+  const cycles = [];
+  const used = new Set();
+  const clean = (file) => file.violation === undefined;
+  const first = (p) => p.modules[0];
+  const last = (p) => p.modules[p.modules.length - 1];
+
+  // domain projects that import no other project (no cross-scope violation), with clean ends
+  const domains = random.shuffle(plan.projects.filter((p) => p.layer === 'domain' && p.modules.length >= 2 &&
+    p.modules.every((m) => m.violation?.kind !== 'cross-scope-import') && clean(first(p)) && clean(last(p))));
+  for (let i = 0; i + 1 < domains.length && cycles.length < projectCycleCount; i += 2) {
+    const [x, y] = [domains[i], domains[i + 1]];
+    for (const p of [x, y]) used.add(p);
+    if (cycles.length % 2 === 0) {
+      last(x).cycleImport = { kind: 'cycle-barrel-import', project: y };
+      last(y).cycleImport = { kind: 'cycle-barrel-import', project: x };
+      cycles.push({
+        kind: 'barrel-project-cycle',
+        files: [x.barrel.rel, last(x).rel, y.barrel.rel, last(y).rel].sort(),
+        projects: [x.name, y.name].sort(),
+      });
+    } else {
+      last(x).cycleImport = { kind: 'cycle-deep-import', project: y, file: first(y) };
+      last(y).cycleImport = { kind: 'cycle-barrel-import', project: x };
+      cycles.push({ kind: 'project-cycle', files: [], projects: [x.name, y.name].sort() });
+    }
+  }
+
+  let fileCycles = 0;
+  const candidates = random.shuffle(plan.projects.filter((p) => !used.has(p) && p.modules.length >= 3));
+  for (const project of candidates) {
+    if (fileCycles === fileCycleCount) break;
+    const size = fileCycles % 2 === 0 ? 2 : 3;
+    const starts = [];
+    for (let start = 0; start + size <= project.modules.length; start += 1) {
+      if (project.modules.slice(start, start + size).every(clean)) starts.push(start);
+    }
+    if (starts.length === 0) continue;
+    const start = random.pick(starts);
+    const members = project.modules.slice(start, start + size);
+    members.forEach((member, j) => {
+      member.cycleTargets = [j === 0 ? members[size - 1] : members[j - 1]];
+      member.cycleMembers = members.filter((m) => m !== member);
+    });
+    cycles.push({ kind: 'file-cycle', files: members.map((m) => m.rel).sort(), projects: [project.name] });
+    fileCycles += 1;
+  }
+  return cycles;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering one module
+
+/** `@bench/<scope>/<layer>/src/lib/…`: a library file through the scope's wildcard alias. */
+const deepAliasSpecifier = (file) => `@bench/${file.rel.replace(/^libs\//u, '').replace(/\.ts$/u, '')}`;
 
 const relativeSpecifier = (fromRel, toRel) => {
   const spec = path.posix.relative(path.posix.dirname(fromRel), toRel).replace(/\.ts$/u, '');
@@ -426,7 +522,8 @@ const relativeSpecifier = (fromRel, toRel) => {
 
 /**
  * @typedef {{ spec: string, names: string[], typeOnly?: boolean, sideEffect?: boolean,
- *   violation?: string }} ImportLine
+ *   violation?: string, target?: string, seeded?: boolean }} ImportLine `target`: the workspace file
+ *   it resolves to; `seeded`: part of a seeded cycle
  */
 
 /** Returns the rendered lines and, for each line, the index of the line holding the specifier. */
@@ -448,11 +545,11 @@ function collectUsage(symbols, usage) {
   }
 }
 
-/** Picks 1–3 exported symbols of `files` (one file each) not already imported. */
-function pickSymbols(random, files, already, count) {
+/** Picks 1–3 exported symbols of `files` (one file each) not already imported, of the kinds `accept` takes. */
+function pickSymbols(random, files, already, count, accept = () => true) {
   const symbols = [];
   for (const file of random.sample(files, count)) {
-    const candidates = file.exports.filter((s) => !already.has(s.name));
+    const candidates = file.exports.filter((s) => !already.has(s.name) && accept(s));
     if (candidates.length === 0) continue;
     const symbol = random.pick(candidates);
     already.add(symbol.name);
@@ -562,7 +659,13 @@ const PROP_FIELDS = [
   ['updatedAt', 'Date', 'new Date(0)'], ['tags', 'string[]', '[]'], ['quantity', 'number', '1'],
 ];
 
-/** Renders one module file; returns its text and the line numbers of its violating imports. */
+const isValue = (symbol) => symbol.kind !== 'props';
+const isType = (symbol) => symbol.kind === 'props';
+
+/**
+ * Renders one module file; returns its text, the line numbers of its violating imports and every
+ * import it wrote (for the cycle oracle).
+ */
 function renderModule(file, plan, random, targetSize) {
   const { project } = file;
   const already = new Set(file.exports.map((s) => s.name));
@@ -616,14 +719,27 @@ function renderModule(file, plan, random, targetSize) {
     const symbols = pickSymbols(random, target.modules, already, random.int(1, 3));
     if (symbols.length === 0) continue;
     collectUsage(symbols, usage);
-    barrelImports.push(importOf(target.alias, symbols));
+    barrelImports.push(importOf(target.alias, symbols, target.barrel.rel));
+  }
+  const cycleImport = file.cycleImport;
+  if (cycleImport !== undefined) {
+    // seeded project cycle: a value import of the other domain project's barrel or of one of its files
+    const other = cycleImport.project;
+    const symbols = pickSymbols(random, cycleImport.file === undefined ? other.modules : [cycleImport.file], already, 1, isValue);
+    collectUsage(symbols, usage);
+    const imp = cycleImport.file === undefined
+      ? importOf(other.alias, symbols, other.barrel.rel)
+      : importOf(deepAliasSpecifier(cycleImport.file), symbols, cycleImport.file.rel);
+    barrelImports.push({ ...imp, violation: cycleImport.kind, seeded: true });
   }
 
   // relative imports of earlier modules of the same project, to reach 4–10 imports in all
   const wanted = random.int(4, 10);
-  const relativeCount = Math.min(file.index, Math.max(1, wanted - npmImports.length - barrelImports.length));
+  // (the other members of a seeded cycle are imported only by the cycle's own imports below)
+  const earlier = project.modules.slice(0, file.index).filter((m) => !(file.cycleMembers ?? []).includes(m));
+  const relativeCount = Math.min(earlier.length, Math.max(1, wanted - npmImports.length - barrelImports.length));
   const relativeImports = [];
-  for (const target of random.sample(project.modules.slice(0, file.index), relativeCount)) {
+  for (const target of random.sample(earlier, relativeCount)) {
     const symbols = pickSymbols(random, [target], already, 1);
     if (random.chance(0.3)) {
       const props = target.exports.find((s) => s.kind === 'props' && !already.has(s.name));
@@ -634,7 +750,13 @@ function renderModule(file, plan, random, targetSize) {
     }
     if (symbols.length === 0) continue;
     collectUsage(symbols, usage);
-    relativeImports.push(importOf(relativeSpecifier(file.rel, target.rel), symbols));
+    relativeImports.push(importOf(relativeSpecifier(file.rel, target.rel), symbols, target.rel));
+  }
+  for (const target of file.cycleTargets ?? []) {
+    // seeded file cycle: a value import, so that it counts as a runtime edge
+    const symbols = pickSymbols(random, [target], already, 1, isValue);
+    collectUsage(symbols, usage);
+    relativeImports.push({ ...importOf(relativeSpecifier(file.rel, target.rel), symbols, target.rel), seeded: true });
   }
 
   // the seeded violation, if any
@@ -644,15 +766,18 @@ function renderModule(file, plan, random, targetSize) {
     if (v.kind === 'domain-imports-nestjs') {
       violationImport = { spec: '@nestjs/common', names: ['Injectable'] };
       usage.npm.add('Injectable');
-    } else if (v.kind === 'domain-imports-application' || v.kind === 'cross-scope-import') {
+    } else if (v.kind === 'domain-imports-application') {
+      const symbols = pickSymbols(random, v.target.modules, already, 1, isType);
+      collectUsage(symbols, usage);
+      violationImport = importOf(v.target.alias, symbols, v.target.barrel.rel);
+    } else if (v.kind === 'cross-scope-import') {
       const symbols = pickSymbols(random, v.target.modules, already, 1);
       collectUsage(symbols, usage);
-      violationImport = importOf(v.target.alias, symbols);
+      violationImport = importOf(v.target.alias, symbols, v.target.barrel.rel);
     } else if (v.kind === 'deep-alias-import') {
       const symbols = pickSymbols(random, [v.targetFile], already, 1);
       collectUsage(symbols, usage);
-      const spec = `@bench/${v.targetFile.rel.replace(/^libs\//u, '').replace(/\.ts$/u, '')}`;
-      violationImport = importOf(spec, symbols);
+      violationImport = importOf(deepAliasSpecifier(v.targetFile), symbols, v.targetFile.rel);
     } else {
       const legacy = `${project.prefix}Legacy${pascal(file.noun)}Gateway`;
       usage.deps.push(legacy);
@@ -673,11 +798,13 @@ function renderModule(file, plan, random, targetSize) {
     `/** ${file.Name}: the ${c.label} of the ${project.scope} ${project.layer === 'app' ? 'app' : `${project.layer} layer`}. */`,
   ];
   const violations = [];
+  const written = [];
   for (const imp of imports) {
     const rendered = renderImport(imp);
-    if (imp.violation !== undefined) {
-      violations.push({ kind: imp.violation, line: lines.length + rendered.length, specifier: imp.spec });
-    }
+    // the specifier is on the last line of the statement
+    const line = lines.length + rendered.length;
+    if (imp.violation !== undefined) violations.push({ kind: imp.violation, line, specifier: imp.spec });
+    written.push({ from: file.rel, to: imp.target, line, specifier: imp.spec, kind: imp.typeOnly ? 'type' : 'static', seeded: imp.seeded === true });
     lines.push(...rendered);
   }
   lines.push(
@@ -791,25 +918,30 @@ function renderModule(file, plan, random, targetSize) {
     lines.push(...block);
   }
   lines.push(...tail);
-  return { text: lines.join('\n'), violations };
+  return { text: lines.join('\n'), violations, imports: written };
 }
 
-function importOf(spec, symbols) {
+function importOf(spec, symbols, target) {
   const typeOnly = symbols.every((s) => s.kind === 'props');
-  return { spec, names: symbols.map((s) => s.name), typeOnly };
+  return { spec, names: symbols.map((s) => s.name), typeOnly, target };
 }
 
+/** The barrel's text and its re-exports (as imports, for the cycle oracle). */
 function renderBarrel(file) {
   const lines = [
     `// Public entry of ${file.project.name}: everything another project may import from it.`,
     '',
   ];
+  const written = [];
   for (const module of file.project.modules) {
-    lines.push(`export * from '${relativeSpecifier(file.rel, module.rel)}';`);
+    const specifier = relativeSpecifier(file.rel, module.rel);
+    lines.push(`export * from '${specifier}';`);
+    written.push({ from: file.rel, to: module.rel, line: lines.length, specifier, kind: 'export', seeded: false });
   }
-  return `${lines.join('\n')}\n`;
+  return { text: `${lines.join('\n')}\n`, imports: written };
 }
 
+/** The app's main.ts and its imports (for the cycle oracle). */
 function renderMain(file, random) {
   const { project } = file;
   const modules = project.modules;
@@ -837,7 +969,43 @@ function renderMain(file, random) {
     'void bootstrap();',
     '',
   ];
-  return lines.join('\n');
+  const written = [
+    { from: file.rel, to: undefined, line: 2, specifier: 'reflect-metadata', kind: 'side-effect', seeded: false },
+    ...eager.map((m, i) => ({ from: file.rel, to: m.rel, line: 5 + i, specifier: relativeSpecifier(file.rel, m.rel), kind: 'static', seeded: false })),
+    {
+      from: file.rel, to: lazy.rel, line: lines.findIndex((l) => l.includes('await import(')) + 1,
+      specifier: relativeSpecifier(file.rel, lazy.rel), kind: 'dynamic', seeded: false,
+    },
+  ];
+  return { text: lines.join('\n'), imports: written };
+}
+
+/**
+ * The cycles of the written imports, after checking them against the plan with the independent
+ * oracle (bench/cycles.mjs): without the seeded imports there is no cycle at all, and with them
+ * each file and project component is exactly one seeded cycle. A failure is a generator bug.
+ */
+function checkedCycles(plan, written, seededCycles) {
+  const projectOfFile = new Map();
+  for (const p of plan.projects) {
+    for (const f of [...p.modules, p.barrel, p.main]) if (f !== undefined) projectOfFile.set(f.rel, p.name);
+  }
+  const projectOf = (rel) => projectOfFile.get(rel);
+  const unseeded = findCycles(written.filter((e) => !e.seeded), projectOf);
+  const stray = [...unseeded.fileComponents, ...unseeded.projectComponents];
+  if (stray.length > 0) {
+    throw new Error(`generator bug: the workspace has an unseeded import cycle (${stray.length} components), e.g. ${stray[0].join(', ')}`);
+  }
+  const cycles = findCycles(written, projectOf);
+  const key = (list) => list.join(' ');
+  const same = (found, planned) => key(found.map(key).sort()) === key(planned.map(key).sort());
+  const plannedFiles = seededCycles.filter((c) => c.files.length > 0).map((c) => c.files);
+  const plannedProjects = seededCycles.filter((c) => c.kind !== 'file-cycle').map((c) => c.projects);
+  if (!same(cycles.fileComponents, plannedFiles) || !same(cycles.projectComponents, plannedProjects)) {
+    throw new Error(`generator bug: the seeded cycles are not the cycles written (${cycles.fileComponents.length} file and ` +
+      `${cycles.projectComponents.length} project components for ${seededCycles.length} seeded cycles)`);
+  }
+  return cycles;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -879,6 +1047,7 @@ function palisadeConfig(plan, outDir) {
         rules: [{ from: 'domain', disallow: ['@nestjs/*'] }],
       }],
       'no-unresolved-local': 'error',
+      'no-cycle': 'error',
     },
   };
   const text = compactJson(config);
@@ -941,10 +1110,13 @@ export function generateWorkspace({ files, out, seed = 1, rate = 0.005, scopes, 
   const random = createRandom(seed);
   const plan = planWorkspace(files, random, { scopes, apps });
   planViolations(plan, files, random, rate);
+  const seededCycles = planCycles(plan, files, random);
 
   /** @type {Map<string, string>} workspace-relative path → content */
   const output = new Map();
   const expected = [];
+  /** @type {import('./cycles.mjs').WrittenImport[]} every import and re-export written */
+  const allImports = [];
   let sourceBytes = 0;
   let sourceFiles = 0;
   const addSource = (rel, text) => {
@@ -957,16 +1129,21 @@ export function generateWorkspace({ files, out, seed = 1, rate = 0.005, scopes, 
     for (const file of project.modules) {
       // sizes spread from ~1 KB to ~4 KB, averaging about 2.3 KB
       const target = 300 + Math.floor(random.next() * random.next() * 3400) + random.int(0, 900);
-      const { text, violations } = renderModule(file, plan, random, target);
+      const { text, violations, imports } = renderModule(file, plan, random, target);
       addSource(file.rel, text);
+      allImports.push(...imports);
       for (const v of violations) {
-        for (const rule of VIOLATION_KINDS[v.kind]) {
+        for (const rule of VIOLATION_KINDS[v.kind] ?? CYCLE_IMPORT_KINDS[v.kind]) {
           expected.push({ file: file.rel, line: v.line, rule, kind: v.kind, specifier: v.specifier });
         }
       }
     }
-    if (project.barrel !== undefined) addSource(project.barrel.rel, renderBarrel(project.barrel));
-    if (project.main !== undefined) addSource(project.main.rel, renderMain(project.main, random));
+    for (const special of [project.barrel, project.main]) {
+      if (special === undefined) continue;
+      const { text, imports } = special.role === 'barrel' ? renderBarrel(special) : renderMain(special, random);
+      addSource(special.rel, text);
+      allImports.push(...imports);
+    }
 
     const isApp = project.layer === 'app';
     output.set(`${project.root}/project.json`, json({
@@ -982,7 +1159,10 @@ export function generateWorkspace({ files, out, seed = 1, rate = 0.005, scopes, 
     }));
   }
 
-  expected.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.rule, b.rule));
+  const cycles = checkedCycles(plan, allImports, seededCycles);
+  const cycleDiagnostics = expectedCycleDiagnostics(cycles);
+  expected.push(...cycleDiagnostics);
+  expected.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.rule, b.rule) || cmp(a.kind, b.kind));
   const violationCounts = {};
   for (const kind of Object.keys(VIOLATION_KINDS)) {
     violationCounts[kind] = new Set(expected.filter((e) => e.kind === kind).map((e) => e.file)).size;
@@ -1008,7 +1188,16 @@ export function generateWorkspace({ files, out, seed = 1, rate = 0.005, scopes, 
     generator: 'palisade-bench', version: GENERATOR_VERSION, seed, files, rate,
     scopes: plan.shape.scopes, apps: plan.shape.apps, projects: plan.projects.length,
     sourceFiles, sourceBytes, averageBytes: Math.round(sourceBytes / sourceFiles),
-    violations: violationCounts, expectedDiagnostics: expected.length,
+    violations: violationCounts,
+    cycles: {
+      file: seededCycles.filter((c) => c.kind === 'file-cycle').length,
+      barrelProject: seededCycles.filter((c) => c.kind === 'barrel-project-cycle').length,
+      project: seededCycles.filter((c) => c.kind === 'project-cycle').length,
+      fileCycleDiagnostics: cycleDiagnostics.filter((e) => e.kind === 'file-cycle').length,
+      projectCycleDiagnostics: cycleDiagnostics.filter((e) => e.kind === 'project-cycle').length,
+    },
+    expectedDiagnostics: expected.length,
+    seededCycles,
   };
   output.set(METADATA_FILE, json(metadata));
 
@@ -1016,6 +1205,7 @@ export function generateWorkspace({ files, out, seed = 1, rate = 0.005, scopes, 
   prepareOutDir(outDir);
   const cleaned = process.hrtime.bigint();
   writeAll(outDir, output);
+  initGitRepository(outDir);
   const written = process.hrtime.bigint();
   const phases = {
     render: Number(rendered - started) / 1e9,
@@ -1055,6 +1245,18 @@ function prepareOutDir(outDir) {
     throw new Error(`${outDir} exists and is not a generated workspace (no ${METADATA_FILE}); refusing to overwrite it`);
   }
   fs.rmSync(outDir, { recursive: true, force: true });
+}
+
+/**
+ * Makes the workspace its own git repository, as a real monorepo is. Tools that honour .gitignore
+ * files up to the repository root (oxlint) would otherwise apply this repository's
+ * `/bench/workspaces/` entry and find no file to check. Without git, the workspace stays as it is.
+ */
+function initGitRepository(outDir) {
+  const git = spawnSync('git', ['-c', 'init.defaultBranch=main', 'init', '-q'], { cwd: outDir, encoding: 'utf8' });
+  if (git.status !== 0) {
+    process.stderr.write(`generate: git init failed in ${outDir} (${git.error?.message ?? git.stderr.trim()}); oxlint may find no file there\n`);
+  }
 }
 
 function writeAll(outDir, output) {
@@ -1120,7 +1322,10 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.reso
       `in ${result.seconds.toFixed(2)} s (render ${result.phases.render.toFixed(2)} s, remove old ` +
       `${result.phases.clean.toFixed(2)} s, write ${result.phases.write.toFixed(2)} s)`,
     );
-    console.log(`seeded violations: ${kinds}; ${result.expectedDiagnostics} expected diagnostics`);
+    console.log(`seeded violations: ${kinds}; seeded cycles: ${result.cycles.file} file, ${result.cycles.barrelProject} barrel-project, ` +
+      `${result.cycles.project} project-only ` +
+      `(${result.cycles.fileCycleDiagnostics} fileCycle + ${result.cycles.projectCycleDiagnostics} projectCycle diagnostics); ` +
+      `${result.expectedDiagnostics} expected diagnostics`);
   } catch (error) {
     console.error(`generate: ${error.message}`);
     process.exit(2);

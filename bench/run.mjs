@@ -1,21 +1,34 @@
 #!/usr/bin/env node
 // `make bench`: makes sure the benchmark workspaces exist (bench/workspaces/<size>, git-ignored),
-// then runs the ESLint benchmark on each and prints one table per size and a summary.
+// then runs one suite on each and prints one table per size:
+// - `cli` (default): `palisade check` against peer cycle finders (bench/cli.mjs), peers installed
+//   into bench/peers when absent;
+// - `eslint`: the overhead of Palisade's ESLint rules on `eslint .` (bench/eslint.mjs).
 //
-//   node bench/run.mjs [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate] [--only baseline|palisade]
-//                      [--eslint eslint|eslint9]
+//   node bench/run.mjs [--suite cli|eslint] [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate]
+//                      cli:    [--peers oxlint,madge,dependency-cruiser,eslint-import-x|all|none] [--timeout 600]
+//                      eslint: [--only baseline|palisade] [--eslint eslint|eslint9]
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PEER_NAMES, TOOLS, ensurePeers, parsePeers, runCliBench } from './cli.mjs';
 import { runEslintBench, table } from './eslint.mjs';
 import { GENERATOR_VERSION, METADATA_FILE, generateWorkspace, parseSize } from './generate.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WORKSPACES_DIR = path.join(BENCH_DIR, 'workspaces');
+const SUITES = ['cli', 'eslint'];
+
+const USAGE = `usage: node bench/run.mjs [--suite cli|eslint] [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate]
+  cli suite:    [--peers ${PEER_NAMES.join(',')}|all|none] [--timeout 600]
+  eslint suite: [--only baseline|palisade] [--eslint eslint|eslint9]`;
 
 function parseArgs(argv) {
-  const args = { sizes: ['1k', '10k'], runs: 1, seed: 1, regenerate: false, eslintPackage: 'eslint' };
+  const args = {
+    suite: 'cli', sizes: ['1k', '10k'], runs: 1, seed: 1, regenerate: false, eslintPackage: 'eslint',
+    peers: PEER_NAMES, timeout: 600,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const take = () => {
@@ -24,16 +37,23 @@ function parseArgs(argv) {
       return argv[i];
     };
     switch (flag) {
+      case '--suite': args.suite = take(); break;
       case '--sizes': args.sizes = take().split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--runs': args.runs = Number(take()); break;
       case '--seed': args.seed = Number(take()); break;
       case '--regenerate': args.regenerate = true; break;
       case '--only': args.only = take(); break;
       case '--eslint': args.eslintPackage = take(); break;
+      case '--peers': args.peers = parsePeers(take()); break;
+      case '--timeout': args.timeout = Number(take()); break;
       case '-h': case '--help': args.help = true; break;
       default: throw new Error(`unknown argument ${flag}`);
     }
   }
+  if (!SUITES.includes(args.suite)) throw new Error(`--suite must be one of ${SUITES.join(', ')}`);
+  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a positive integer');
+  if (!(args.timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
+  for (const size of args.sizes) parseSize(size);
   return args;
 }
 
@@ -51,23 +71,12 @@ function ensureWorkspace(size, seed, regenerate) {
   }
   const result = generateWorkspace({ files, out: root, seed });
   console.log(`workspace ${path.relative(process.cwd(), root)}: generated ${result.sourceFiles} files ` +
-    `(avg ${(result.averageBytes / 1024).toFixed(2)} KiB, ${result.expectedDiagnostics} expected diagnostics) ` +
-    `in ${result.seconds.toFixed(2)} s`);
+    `(avg ${(result.averageBytes / 1024).toFixed(2)} KiB, ${result.expectedDiagnostics} expected diagnostics, ` +
+    `${result.seededCycles.length} seeded cycles) in ${result.seconds.toFixed(2)} s`);
   return root;
 }
 
-function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`bench: ${error.message}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log('usage: node bench/run.mjs [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate] [--only baseline|palisade] [--eslint eslint|eslint9]');
-    return 0;
-  }
+function runEslintSuite(args) {
   const rows = [];
   for (const size of args.sizes) {
     let summary;
@@ -100,8 +109,61 @@ function main() {
     console.log('Summary (target: overhead ≤ 10 %; violations found/expected)');
     console.log(table(['size', 'files', 'baseline s', 'with palisade s', 'overhead', 'violations'], rows));
   }
+}
+
+async function runCliSuite(args) {
+  const unavailable = ensurePeers(TOOLS.filter((t) => args.peers.includes(t.name)));
+  const rows = [];
+  for (const size of args.sizes) {
+    let summary;
+    try {
+      const root = ensureWorkspace(size, args.seed, args.regenerate);
+      summary = await runCliBench({ root, runs: args.runs, peers: args.peers, timeout: args.timeout, unavailable });
+    } catch (error) {
+      console.error(`bench ${size}: ${error.message}`);
+      continue;
+    }
+    const palisade = summary.tools.palisade;
+    const comparison = summary.comparison;
+    rows.push([
+      size,
+      String(summary.files),
+      palisade.seconds === undefined ? '—' : palisade.seconds.toFixed(2),
+      ...args.peers.map((name) => {
+        const tool = summary.tools[name];
+        return tool.seconds === undefined ? (tool.failure?.startsWith('>') ? tool.failure : '—') : tool.seconds.toFixed(2);
+      }),
+      comparison === undefined
+        ? '—'
+        : `${comparison.matched}/${comparison.expected}` +
+          (comparison.missing.length + comparison.extra.length > 0
+            ? ` (missing ${comparison.missing.length}, extra ${comparison.extra.length})`
+            : ''),
+    ]);
+    console.log('');
+  }
+  if (rows.length > 1) {
+    console.log('Summary (wall seconds; Palisade diagnostics matched/expected)');
+    console.log(table(['size', 'files', 'palisade s', ...args.peers.map((p) => `${p} s`), 'palisade diagnostics'], rows));
+  }
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.suite === 'eslint') runEslintSuite(args);
+  else await runCliSuite(args);
   // a benchmark is not a test: no assertion on times or counts
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

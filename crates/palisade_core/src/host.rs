@@ -101,3 +101,89 @@ impl Host for MemoryHost {
         if self.kind(path).is_some() { Ok(path.to_path_buf()) } else { Err(not_found(path)) }
     }
 }
+
+/// A host that remembers the directory listings it has read and answers `kind` and `is_symlink`
+/// for their entries without asking the file system again. Discovery lists every folder of the
+/// workspace once, so the resolver's probing (`./order` → `order`, `order.ts`, `order.tsx`, …;
+/// every `tsconfig.json` and `package.json` up the tree) costs no system call (and, in wasm, no
+/// call into JavaScript) inside the workspace. A name missing from a listed folder does not exist:
+/// lookups are exact, so a wrongly cased import fails on every platform, as it would on Linux CI.
+pub struct ListingHost {
+    inner: std::sync::Arc<dyn Host>,
+    listings: std::sync::Mutex<rustc_hash::FxHashMap<PathBuf, Listing>>,
+}
+
+/// A folder's entries: name to kind and whether it is a link.
+type Listing = rustc_hash::FxHashMap<String, (EntryKind, bool)>;
+
+/// What the listings say about a path.
+enum Listed {
+    /// Its folder was never listed: ask the file system.
+    Unknown,
+    /// Its folder was listed without it.
+    Missing,
+    Found(EntryKind, bool),
+}
+
+impl ListingHost {
+    pub fn new(inner: std::sync::Arc<dyn Host>) -> Self {
+        Self { inner, listings: std::sync::Mutex::default() }
+    }
+
+    /// Forgets every listing (files may have been created or deleted since).
+    pub fn forget(&self) {
+        if let Ok(mut listings) = self.listings.lock() {
+            listings.clear();
+        }
+    }
+
+    fn listed(&self, path: &Path) -> Listed {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name().and_then(|name| name.to_str())) else {
+            return Listed::Unknown;
+        };
+        let Ok(listings) = self.listings.lock() else { return Listed::Unknown };
+        match listings.get(parent) {
+            None => Listed::Unknown,
+            Some(listing) => listing.get(name).map_or(Listed::Missing, |&(kind, link)| Listed::Found(kind, link)),
+        }
+    }
+}
+
+impl Host for ListingHost {
+    fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        self.inner.read_to_string(path)
+    }
+
+    fn kind(&self, path: &Path) -> Option<EntryKind> {
+        match self.listed(path) {
+            Listed::Unknown => self.inner.kind(path),
+            Listed::Missing => None,
+            Listed::Found(kind, _) => Some(kind),
+        }
+    }
+
+    fn is_symlink(&self, path: &Path) -> bool {
+        match self.listed(path) {
+            Listed::Unknown => self.inner.is_symlink(path),
+            Listed::Missing => false,
+            Listed::Found(_, is_symlink) => is_symlink,
+        }
+    }
+
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let entries = self.inner.read_dir(path)?;
+        if let Ok(mut listings) = self.listings.lock() {
+            let listing = entries.iter().map(|entry| (entry.name.clone(), (entry.kind, entry.is_symlink))).collect();
+            listings.insert(path.to_path_buf(), listing);
+        }
+        Ok(entries)
+    }
+
+    fn read_link(&self, path: &Path) -> io::Result<PathBuf> {
+        self.inner.read_link(path)
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        self.inner.canonicalize(path)
+    }
+}

@@ -19,6 +19,10 @@ pub enum Flavor {
 pub struct Glob {
     source: String,
     regex: Regex,
+    /// Set when the pattern has no wildcard, capture or regex: matching is then a string
+    /// comparison (tag constraints and most element patterns are literal, and are matched on every
+    /// dependency).
+    literal: Option<String>,
     capture_names: Vec<String>,
     /// For element patterns: how many leading segments form the element's base.
     base_segments: usize,
@@ -33,16 +37,19 @@ impl Glob {
             && !inner.is_empty()
         {
             let regex = Regex::new(inner).map_err(|err| format!("invalid regular expression: {err}"))?;
-            return Ok(Self { source: pattern, regex, capture_names: Vec::new(), base_segments: 0 });
+            return Ok(Self { source: pattern, regex, literal: None, capture_names: Vec::new(), base_segments: 0 });
         }
         let pattern = pattern.trim_start_matches("./").to_string();
         let mut capture_names = Vec::new();
         let mut out = String::from("^");
         let mut base_segments = None;
+        let literal_candidate;
         if flavor == Flavor::Text {
             translate_segment(&pattern, flavor, &mut out, &mut capture_names)?;
+            literal_candidate = pattern.clone();
         } else {
             let segments: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
+            literal_candidate = segments.join("/");
             let last = segments.len().saturating_sub(1);
             let mut need_slash = false;
             for (index, segment) in segments.iter().enumerate() {
@@ -69,7 +76,8 @@ impl Glob {
         }
         out.push('$');
         let regex = Regex::new(&out).map_err(|err| format!("invalid pattern: {err}"))?;
-        Ok(Self { source: pattern, regex, capture_names, base_segments: base_segments.unwrap_or(0) })
+        let literal = (out == format!("^{}$", regex::escape(&literal_candidate))).then_some(literal_candidate);
+        Ok(Self { source: pattern, regex, literal, capture_names, base_segments: base_segments.unwrap_or(0) })
     }
 
     pub fn as_str(&self) -> &str {
@@ -77,14 +85,20 @@ impl Glob {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text)
+        match &self.literal {
+            Some(literal) => text == literal,
+            None => self.regex.is_match(text),
+        }
     }
 
     /// The captured values, in pattern order, when `text` matches.
     pub fn captures(&self, text: &str) -> Option<Vec<(String, String)>> {
         // The match test runs on a DFA; only a match pays for the capture engine.
-        if !self.regex.is_match(text) {
+        if !self.is_match(text) {
             return None;
+        }
+        if self.capture_names.is_empty() {
+            return Some(Vec::new());
         }
         let found = self.regex.captures(text)?;
         Some(
@@ -200,5 +214,24 @@ mod tests {
         assert!(glob("/^scope:(a|b)$/", Flavor::Text).is_match("scope:b"));
         assert!(glob("@nestjs/*", Flavor::Text).is_match("@nestjs/common"));
         assert!(Glob::new("/(/", Flavor::Text).is_err());
+    }
+
+    #[test]
+    fn literal_patterns_compare_strings_and_agree_with_the_regex() {
+        let cases = [
+            ("scope:orders", Flavor::Text, true),
+            ("type:a.b", Flavor::Text, true),
+            ("scope:*", Flavor::Text, false),
+            ("./libs//orders/", Flavor::Path, true),
+            ("libs/{scope}", Flavor::Element, false),
+            ("libs/*.ts", Flavor::Path, false),
+        ];
+        for (pattern, flavor, literal) in cases {
+            let g = glob(pattern, flavor);
+            assert_eq!(g.literal.is_some(), literal, "{pattern}");
+            for text in ["scope:orders", "type:a.b", "type:aXb", "libs/orders", "libs/orders/x", "libs/a.ts", ""] {
+                assert_eq!(g.is_match(text), g.regex.is_match(text), "{pattern} on {text}");
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! Projects: discovered from Nx `project.json`, `package.json` (`name`, `nx.tags`, `workspaces`)
 //! and `pnpm-workspace.yaml`; a file belongs to its innermost project.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::pattern::Glob;
 

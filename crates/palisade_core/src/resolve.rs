@@ -3,7 +3,7 @@
 //! packages. `oxc_resolver` does the resolving; workspace packages are modelled as
 //! `node_modules/<name>` links to their folders, as a package manager would create them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -180,11 +180,11 @@ impl Resolver {
             root_tsconfig,
             packages: packages.iter().cloned().collect(),
             links,
-            tsconfigs: Mutex::new(HashMap::new()),
-            nearest_tsconfig: Mutex::new(HashMap::new()),
-            folders: Mutex::new(HashMap::new()),
-            aliased: Mutex::new(HashMap::new()),
-            alias_sources: Mutex::new(HashMap::new()),
+            tsconfigs: Mutex::new(HashMap::default()),
+            nearest_tsconfig: Mutex::new(HashMap::default()),
+            folders: Mutex::new(HashMap::default()),
+            aliased: Mutex::new(HashMap::default()),
+            alias_sources: Mutex::new(HashMap::default()),
             warnings: Mutex::new(Vec::new()),
         }
     }

@@ -9,7 +9,7 @@ use crate::config::{Config, ConfigError, ConfigSource, PathSegment, parse_config
 use crate::diagnostic::{Diagnostic, Finding, LineIndex, RuleMeta, Severity};
 use crate::discovery::{IgnoreRules, discover};
 use crate::element::{ElementMatch, Elements};
-use crate::host::{EntryKind, Host};
+use crate::host::{EntryKind, Host, ListingHost};
 use crate::imports::{Import, extract_imports, is_source_path};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
@@ -111,6 +111,8 @@ fn same_targets(a: &[GraphEdge], b: &[GraphEdge]) -> bool {
 /// A loaded workspace, ready to check files.
 pub struct Workspace {
     host: Arc<dyn Host>,
+    /// The same host, for forgetting its directory listings.
+    listing_host: Arc<ListingHost>,
     /// Canonical: resolved paths are canonical, so they are made relative to this.
     root: PathBuf,
     /// The root as the caller spelt it, for paths the caller hands in.
@@ -123,7 +125,7 @@ pub struct Workspace {
     source_files: Vec<String>,
     warnings: Vec<String>,
     /// Primary element per workspace-relative file: every import target is classified once.
-    elements_of: Mutex<HashMap<String, Option<ElementMatch>>>,
+    elements_of: Mutex<rustc_hash::FxHashMap<String, Option<Arc<ElementMatch>>>>,
     /// Built on first use by a whole-graph check.
     graph: Mutex<Option<FileGraph>>,
 }
@@ -136,6 +138,8 @@ impl Workspace {
     /// Loads the workspace at `root` (absolute), with `config_file` or, without one, the
     /// zero-config defaults.
     pub fn open(host: Arc<dyn Host>, given_root: &Path, config_file: Option<&Path>) -> Result<Self, ConfigError> {
+        let listing_host = Arc::new(ListingHost::new(host));
+        let host: Arc<dyn Host> = Arc::clone(&listing_host) as Arc<dyn Host>;
         let canonical_root = host.canonicalize(given_root).unwrap_or_else(|_| given_root.to_path_buf());
         let root = canonical_root.as_path();
         let config_file = config_file
@@ -192,6 +196,7 @@ impl Workspace {
         let resolver = Resolver::new(Arc::clone(&host), root, root_tsconfig, &packages);
         let mut workspace = Self {
             host,
+            listing_host,
             root: root.to_path_buf(),
             given_root: given_root.to_path_buf(),
             elements,
@@ -201,7 +206,7 @@ impl Workspace {
             ignore,
             source_files: found.source_files,
             warnings: found.warnings,
-            elements_of: Mutex::new(HashMap::new()),
+            elements_of: Mutex::default(),
             graph: Mutex::new(None),
         };
         workspace.find_entries();
@@ -309,6 +314,7 @@ impl Workspace {
     /// Forgets cached file-system facts (an editor calls this after a pause, so files created or
     /// deleted since are seen). Projects and config are kept: reopen the workspace for those.
     pub fn refresh(&self) {
+        self.listing_host.forget();
         self.resolver.clear_cache();
         if let Ok(mut graph) = self.graph.lock()
             && let Some(graph) = graph.as_mut()
@@ -325,12 +331,17 @@ impl Workspace {
             && !self.ignore.is_ignored(file)
     }
 
-    fn element_of(&self, file: &str) -> Option<ElementMatch> {
+    fn element_of(&self, file: &str) -> Option<Arc<ElementMatch>> {
         if self.elements.is_empty() {
             return None;
         }
-        let Ok(mut cache) = self.elements_of.lock() else { return self.elements.classify(file) };
-        cache.entry(file.to_string()).or_insert_with(|| self.elements.classify(file)).clone()
+        let Ok(mut cache) = self.elements_of.lock() else { return self.elements.classify(file).map(Arc::new) };
+        if let Some(found) = cache.get(file) {
+            return found.clone();
+        }
+        let found = self.elements.classify(file).map(Arc::new);
+        cache.insert(file.to_string(), found.clone());
+        found
     }
 
     fn subject<'a>(&'a self, file: &'a str, element: Option<&'a ElementMatch>) -> Subject<'a> {
@@ -388,7 +399,7 @@ impl Workspace {
     ) {
         let from_index = self.index_of(file);
         let element = self.element_of(file);
-        let from = self.subject(file, element.as_ref());
+        let from = self.subject(file, element.as_deref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
         for import in imports {
             let resolution = self.resolver.resolve(path, &import.specifier);
@@ -397,7 +408,7 @@ impl Workspace {
                 _ => None,
             };
             let target = match &resolution {
-                Resolution::Local { file } => Some(self.subject(file, target_element.as_ref())),
+                Resolution::Local { file } => Some(self.subject(file, target_element.as_deref())),
                 _ => None,
             };
             let edge = Edge { import, resolution: &resolution, target };

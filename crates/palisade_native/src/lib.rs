@@ -29,8 +29,19 @@ impl Host for NativeHost {
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(path)? {
             let entry = entry?;
-            let is_symlink = entry.file_type().is_ok_and(|t| t.is_symlink());
-            let Some(kind) = self.kind(&entry.path()) else { continue };
+            let Ok(file_type) = entry.file_type() else { continue };
+            let is_symlink = file_type.is_symlink();
+            // The listing knows the type; only a link needs a `stat` for its target's.
+            let kind = if is_symlink {
+                match self.kind(&entry.path()) {
+                    Some(kind) => kind,
+                    None => continue,
+                }
+            } else if file_type.is_dir() {
+                EntryKind::Dir
+            } else {
+                EntryKind::File
+            };
             entries.push(DirEntry { name: entry.file_name().to_string_lossy().into_owned(), kind, is_symlink });
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));

@@ -19,30 +19,39 @@ extern "C" {
     fn is_directory(this: &Stats) -> bool;
     #[wasm_bindgen(method, js_name = isSymbolicLink)]
     fn is_symbolic_link(this: &Stats) -> bool;
-
-    type Dirent;
-    #[wasm_bindgen(method, getter)]
-    fn name(this: &Dirent) -> String;
-    #[wasm_bindgen(method, js_name = isDirectory)]
-    fn dirent_is_directory(this: &Dirent) -> bool;
-    #[wasm_bindgen(method, js_name = isSymbolicLink)]
-    fn dirent_is_symbolic_link(this: &Dirent) -> bool;
 }
 
 #[wasm_bindgen(module = "fs")]
 extern "C" {
+    // Bytes, not a string: a Buffer is copied into wasm memory in one go, where a string would be
+    // re-encoded character by character.
     #[wasm_bindgen(js_name = readFileSync, catch)]
-    fn read_file_sync(path: &str, encoding: &str) -> Result<String, JsValue>;
+    fn read_file_sync(path: &str) -> Result<Vec<u8>, JsValue>;
     #[wasm_bindgen(js_name = statSync)]
     fn stat_sync(path: &str, options: &JsValue) -> Option<Stats>;
     #[wasm_bindgen(js_name = lstatSync)]
     fn lstat_sync(path: &str, options: &JsValue) -> Option<Stats>;
-    #[wasm_bindgen(js_name = readdirSync, catch)]
-    fn readdir_sync(path: &str, options: &JsValue) -> Result<Vec<Dirent>, JsValue>;
     #[wasm_bindgen(js_name = readlinkSync, catch)]
     fn readlink_sync(path: &str) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = realpathSync, catch)]
     fn realpath_sync(path: &str) -> Result<String, JsValue>;
+}
+
+// One call per folder instead of three per entry: the listing comes back as one string,
+// `<kind><name>` entries (`d` folder, `f` file, `l` link) separated by NUL, which no name holds.
+#[wasm_bindgen(inline_js = "
+const fs = require('fs');
+module.exports.list_dir = function (path) {
+  const out = [];
+  for (const entry of fs.readdirSync(path, { withFileTypes: true })) {
+    out.push((entry.isSymbolicLink() ? 'l' : entry.isDirectory() ? 'd' : 'f') + entry.name);
+  }
+  return out.join('\\0');
+};
+")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn list_dir(path: &str) -> Result<String, JsValue>;
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -56,7 +65,6 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 thread_local! {
     // Built once: the resolver stats thousands of paths, and fresh objects feed the GC.
     static NO_THROW: JsValue = options(&[("throwIfNoEntry", JsValue::FALSE)]);
-    static WITH_FILE_TYPES: JsValue = options(&[("withFileTypes", JsValue::TRUE)]);
 }
 
 fn io_error(path: &Path, err: &JsValue) -> io::Error {
@@ -73,7 +81,9 @@ struct NodeHost;
 
 impl Host for NodeHost {
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
-        read_file_sync(&text(path), "utf8").map_err(|err| io_error(path, &err))
+        let bytes = read_file_sync(&text(path)).map_err(|err| io_error(path, &err))?;
+        // Invalid UTF-8 is replaced as Node's `utf8` decoding does.
+        Ok(String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned()))
     }
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
@@ -92,23 +102,22 @@ impl Host for NodeHost {
     }
 
     fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
-        let entries = readdir_sync(&text(path), &options(&[("withFileTypes", JsValue::TRUE)]))
-            .map_err(|err| io_error(path, &err))?;
-        let mut out = Vec::with_capacity(entries.len());
-        for entry in entries {
-            let name = entry.name();
-            let is_symlink = entry.dirent_is_symbolic_link();
+        let listing = list_dir(&text(path)).map_err(|err| io_error(path, &err))?;
+        let mut out = Vec::new();
+        for entry in listing.split('\0').filter(|entry| !entry.is_empty()) {
+            let (tag, name) = entry.split_at(1);
+            let is_symlink = tag == "l";
             let kind = if is_symlink {
-                match self.kind(&path.join(&name)) {
+                match self.kind(&path.join(name)) {
                     Some(kind) => kind,
                     None => continue,
                 }
-            } else if entry.dirent_is_directory() {
+            } else if tag == "d" {
                 EntryKind::Dir
             } else {
                 EntryKind::File
             };
-            out.push(DirEntry { name, kind, is_symlink });
+            out.push(DirEntry { name: name.to_string(), kind, is_symlink });
         }
         out.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(out)

@@ -21,19 +21,24 @@ Options:
   --baseline FILE     accepted violations: report only new ones, and entries now fixed
   --update-baseline   write the current violations to the baseline file
                       (--baseline, default <root>/palisade.baseline.json)
+  --threads N         threads checking files (default: the number of cores, at most 4)
   -h, --help          show this help
   -v, --version       show the version
+
+A progress bar is drawn on stderr when it is a terminal and the run takes more than a moment.
 
 Exit codes: 0 clean, 1 errors or too many warnings, 2 usage or configuration error.`;
 
 class UsageError extends Error {}
 
 /**
- * Runs the command line; returns the exit code.
+ * Runs the command line; resolves to the exit code.
  * @param {string[]} argv
- * @param {{ cwd: string, stdout: NodeJS.WritableStream & { isTTY?: boolean }, stderr: NodeJS.WritableStream }} io
+ * @param {{ cwd: string, stdout: NodeJS.WritableStream & { isTTY?: boolean },
+ *   stderr: NodeJS.WritableStream & { isTTY?: boolean }, progressDelayMs?: number }} io
+ *   `progressDelayMs`: how long a run goes before the progress bar shows (tests set 0)
  */
-export function main(argv, io) {
+export async function main(argv, io) {
   let options;
   try {
     options = parseCommand(argv, io.cwd);
@@ -55,15 +60,23 @@ export function main(argv, io) {
   const started = performance.now();
   let workspace;
   let report;
+  const progress = progressBar(io.stderr, io.progressDelayMs ?? PROGRESS_DELAY_MS);
+  let workers;
   try {
-    workspace = Workspace.open({ root: options.root, configFile: options.config });
-    report = workspace.report();
+    const location = Workspace.locate({ root: options.root, configFile: options.config, cwd: io.cwd });
+    // The workers open the workspace while this thread does.
+    workers = Workspace.startWorkers(location, options.threads);
+    workspace = Workspace.open(location);
+    report = await workspace.reportInParallel({ workers, onProgress: progress?.update });
   } catch (error) {
     if (error instanceof PalisadeConfigError) {
       io.stderr.write(`palisade: ${error.message}\n`);
       return 2;
     }
     throw error;
+  } finally {
+    progress?.clear();
+    workers?.stop();
   }
   let diagnostics = report.diagnostics.filter((d) => underAny(d.file, options.paths, workspace.root));
   const baselineFile = options.baseline ?? (options.updateBaseline ? resolve(workspace.root, 'palisade.baseline.json') : undefined);
@@ -119,6 +132,7 @@ function parseCommand(argv, cwd) {
       'max-warnings': { type: 'string' },
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -140,7 +154,15 @@ function parseCommand(argv, cwd) {
       throw new UsageError(`--max-warnings must be a whole number, not \`${values['max-warnings']}\``);
     }
   }
+  let threads;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new UsageError(`--threads must be a whole number of at least 1, not \`${values.threads}\``);
+    }
+  }
   return {
+    threads,
     root: values.root === undefined ? undefined : resolve(cwd, values.root),
     config: values.config === undefined ? undefined : resolve(cwd, values.config),
     format: values.format,
@@ -165,6 +187,34 @@ function underAny(file, paths, root) {
 
 function readPackageVersion() {
   return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+}
+
+/** Delay before the progress bar appears: quick runs print nothing extra. */
+const PROGRESS_DELAY_MS = 300;
+
+/** A progress bar on `stream` when it is a terminal; `undefined` otherwise. */
+function progressBar(stream, delayMs) {
+  if (!stream.isTTY) {
+    return undefined;
+  }
+  const started = performance.now();
+  let drawn = false;
+  return {
+    update(done, total) {
+      if (performance.now() - started < delayMs) {
+        return;
+      }
+      const width = 30;
+      const filled = Math.round((width * done) / Math.max(total, 1));
+      stream.write(`\r${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} files`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) {
+        stream.write('\r\u001b[2K');
+      }
+    },
+  };
 }
 
 function useColor(stream) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PalisadeConfigError } from './config-error.js';
 import { locate, openWorkspace, ruleMetadata } from './engine.js';
+import { checkInParallel, startWorkers } from './parallel.js';
 
 export { PalisadeConfigError, ruleMetadata };
 
@@ -32,9 +33,16 @@ export class Workspace {
   /** @type {any} */
   #handle;
 
-  /** @param {any} handle an open wasm `Workspace` */
-  constructor(handle) {
+  /** @type {{ root: string, configFile: string | undefined }} */
+  #location;
+
+  /**
+   * @param {any} handle an open wasm `Workspace`
+   * @param {{ root: string, configFile: string | undefined }} location where it was opened from
+   */
+  constructor(handle, location) {
     this.#handle = handle;
+    this.#location = location;
   }
 
   /**
@@ -46,9 +54,28 @@ export class Workspace {
    * @throws {PalisadeConfigError} when palisade.json is broken
    */
   static open({ root, configFile } = {}) {
-    const cwd = process.cwd();
-    const location = locate({ root, configFile }, cwd, cwd);
-    return new Workspace(openWorkspace(location.root, location.configFile));
+    const location = Workspace.locate({ root, configFile });
+    return new Workspace(openWorkspace(location.root, location.configFile), location);
+  }
+
+  /**
+   * Where `open` with the same options finds the workspace, without opening it.
+   * @param {{ root?: string, configFile?: string, cwd?: string }} [options] `cwd` (default: the
+   *   process's) is where relative paths start and where the search walks up from
+   * @returns {{ root: string, configFile: string | undefined }}
+   */
+  static locate({ root, configFile, cwd = process.cwd() } = {}) {
+    return locate({ root, configFile }, cwd, cwd);
+  }
+
+  /**
+   * Starts the worker threads of `reportInParallel` ahead of time: they open the workspace while
+   * this thread opens it too. Pass the result as `workers`.
+   * @param {{ root: string, configFile: string | undefined }} location from `Workspace.locate`
+   * @param {number} [threads] default: every core, at most 4
+   */
+  static startWorkers(location, threads) {
+    return startWorkers(location, threads);
   }
 
   /** @returns {string} absolute path of the workspace root */
@@ -92,6 +119,21 @@ export class Workspace {
    */
   report() {
     const report = this.#handle.checkAll();
+    report.diagnostics.sort(compareDiagnostics);
+    return report;
+  }
+
+  /**
+   * `report()` on several threads: worker threads with their own instance of the workspace check
+   * slices of the files alongside this one. Same result, sorted the same way.
+   * @param {{ threads?: number, workers?: any, onProgress?: (done: number, total: number) => void }} [options]
+   *   `threads` defaults to the number of cores (at most 4); 1 checks on this thread only.
+   *   `workers` are ones started by `Workspace.startWorkers` (then `threads` is theirs).
+   *   `onProgress` is called as files are done.
+   * @returns {Promise<{ diagnostics: any[], files: number, dependencies: number }>}
+   */
+  async reportInParallel({ threads, workers, onProgress } = {}) {
+    const report = await checkInParallel(this.#handle, { location: this.#location, pool: workers, threads, onProgress });
     report.diagnostics.sort(compareDiagnostics);
     return report;
   }
