@@ -221,3 +221,67 @@ describe('palisade check --baseline', () => {
     assert.match(run.stderr, /^palisade: .*palisade\.baseline\.json: entries\[0\] needs a rule, file, specifier and a positive count\n$/u);
   });
 });
+
+describe('palisade explain and graph', () => {
+  test('explain names the project, element, rules and each import with its verdicts', () => {
+    const run = palisade(['explain', 'libs/orders/domain/src/lib/order-factory.ts'], EXAMPLE);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^libs\/orders\/domain\/src\/lib\/order-factory\.ts\n/u);
+    assert.match(run.stdout, /\n {2}project: orders-domain \(libs\/orders\/domain\), tags `scope:orders`, `type:domain`, imported as `@acme\/orders-domain`\n/u);
+    assert.match(run.stdout, /\n {2}element: domain\(scope=orders\) \(type `domain`, base libs\/orders\/domain, captures scope=orders\)\n/u);
+    assert.match(run.stdout, /\n {4}4:23 static `\.\/order` → libs\/orders\/domain\/src\/lib\/order\.ts \[project orders-domain, element domain\(scope=orders\)\]: ok\n/u);
+    assert.match(run.stdout, /\n {4}3:35 static `@acme\/orders-application` → libs\/orders\/application\/src\/index\.ts .*: dependencies, tags, no-cycle\n/u);
+  });
+
+  test('explain --format json gives the same facts as data', () => {
+    const run = palisade(['explain', '--format', 'json', 'libs/billing/domain/src/lib/invoice-number.ts'], EXAMPLE);
+    assert.equal(run.status, 0, run.stderr);
+    const explanation = JSON.parse(run.stdout);
+    assert.equal(explanation.file, 'libs/billing/domain/src/lib/invoice-number.ts');
+    assert.deepEqual(explanation.element.captures, { scope: 'billing' });
+    const [nest, invoice] = explanation.imports;
+    assert.deepEqual([nest.specifier, nest.resolution, nest.target, nest.diagnostics.map((d) => d.rule)], ['@nestjs/common', 'package', '@nestjs/common', ['external']]);
+    assert.deepEqual([invoice.kind, invoice.resolution, invoice.target], ['static', 'file', 'libs/billing/domain/src/lib/invoice.ts']);
+    assert.deepEqual(invoice.diagnostics[0].cycle, [
+      'libs/billing/domain/src/lib/invoice-number.ts', 'libs/billing/domain/src/lib/invoice.ts', 'libs/billing/domain/src/lib/invoice-number.ts',
+    ]);
+    assert.ok(explanation.rules.some(([id, severity]) => id === 'no-cycle' && severity === 'error'));
+  });
+
+  test('explain says when a file is not checked', () => {
+    const run = palisade(['explain', 'eslint.config.mjs'], EXAMPLE);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /not checked: it is ignored/u);
+  });
+
+  test('graph draws projects, elements or files, violating links in red', () => {
+    const json = JSON.parse(palisade(['graph', '--format', 'json'], EXAMPLE).stdout);
+    assert.equal(json.level, 'project');
+    assert.ok(json.nodes.some((node) => node.id === 'orders-domain' && node.files === 6 && node.tags.includes('type:domain')));
+    const link = (from, to) => json.links.find((l) => l.from === from && l.to === to);
+    assert.deepEqual(link('orders-domain', 'orders-application').violations, ['dependencies', 'no-cycle', 'tags']);
+    assert.deepEqual(link('billing-application', 'billing-domain'), { from: 'billing-application', to: 'billing-domain', imports: 2, violations: [] });
+    const dot = palisade(['graph', '--level', 'element'], EXAMPLE).stdout;
+    assert.match(dot, /^digraph palisade \{\n/u);
+    assert.match(dot, /\n {2}"domain\(scope=orders\)" -> "application\(scope=orders\)" \[label="1 · dependencies, no-cycle, tags", color=red/u);
+    const mermaid = palisade(['graph', '--format', 'mermaid', '--level', 'file'], EXAMPLE).stdout;
+    assert.match(mermaid, /^flowchart LR\n/u);
+    assert.match(mermaid, /\n {2}linkStyle [\d,]+ stroke:#d00/u);
+  });
+
+  test('misused options and missing files exit 2 with a message', () => {
+    const cases = [
+      [['explain'], /takes exactly one file/u],
+      [['explain', 'nope.ts'], /cannot read .*nope\.ts: ENOENT/u],
+      [['explain', 'a.ts', '--baseline', 'b.json'], /--baseline is an option of `palisade check`/u],
+      [['graph', '--level', 'module'], /--level must be one of project, element, file/u],
+      [['graph', '--format', 'sarif'], /graph --format must be one of dot, mermaid, json/u],
+      [['check', '--level', 'file'], /--level is an option of `palisade graph`/u],
+    ];
+    for (const [args, message] of cases) {
+      const run = palisade(args, EXAMPLE);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, message, args.join(' '));
+    }
+  });
+});

@@ -18,6 +18,10 @@ use crate::rules::no_cycle::{self, CycleIndex, GraphEdge, ProjectsView};
 use crate::rules::{Edge, RuleSet, Subject, parse_error};
 use crate::selector::FileFacts;
 
+mod introspect;
+
+pub use introspect::{Architecture, ArchitectureLink, ArchitectureNode, Explanation, ImportFacts, Level};
+
 pub const CONFIG_FILE_NAME: &str = "palisade.json";
 
 /// Where a workspace starts and which config governs it.

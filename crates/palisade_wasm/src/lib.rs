@@ -303,6 +303,21 @@ impl WorkspaceHandle {
         Ok(diagnostics_to_js(&self.inner.finish_check(parts).diagnostics))
     }
 
+    /// Why the file at `path` (absolute, current text `text`) gets its verdicts: project,
+    /// element and captures, the rules that apply, each import with kind, resolution and
+    /// diagnostics.
+    pub fn explain(&self, path: &str, text: &str) -> JsValue {
+        to_js(&self.inner.explain(Path::new(path), text))
+    }
+
+    /// The workspace as a graph at `level` (`project`, `element` or `file`): `{ nodes, links }`,
+    /// each link with its import count and the rules that report imports along it.
+    pub fn architecture(&self, level: &str) -> Result<JsValue, JsValue> {
+        let level = palisade_core::workspace::Level::parse(level)
+            .ok_or_else(|| JsError::new(&format!("unknown level `{level}`: project, element or file")))?;
+        Ok(to_js(&self.inner.architecture(level)))
+    }
+
     /// Absolute paths of every source file, sorted.
     #[wasm_bindgen(js_name = sourceFiles)]
     pub fn source_files(&self) -> Vec<String> {

@@ -1,5 +1,5 @@
-// `palisade check`: argument parsing, the whole-workspace run and its report formats
-// (pretty code frames, JSON, GitHub workflow annotations).
+// The `palisade` command line: `check` (the whole-workspace run and its report formats: pretty
+// code frames, JSON, SARIF, GitHub workflow annotations), `explain` and `graph`.
 
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -7,16 +7,32 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
+import { renderExplanation, renderGraph } from './inspect.js';
 
-const FORMATS = ['pretty', 'json', 'sarif', 'github'];
+const FORMATS = {
+  check: ['pretty', 'json', 'sarif', 'github'],
+  explain: ['pretty', 'json'],
+  graph: ['dot', 'mermaid', 'json'],
+};
+const LEVELS = ['project', 'element', 'file'];
+const CHECK_ONLY = ['max-warnings', 'baseline', 'update-baseline', 'threads'];
 const USAGE = `Usage: palisade check [paths…] [options]
+       palisade explain FILE [--root DIR] [--config FILE] [--format pretty|json]
+       palisade graph [--level project|element|file] [--format dot|mermaid|json] [--root DIR] [--config FILE]
 
-Checks every source file of the workspace against palisade.json (or the zero-config defaults).
+check    checks every source file of the workspace against palisade.json (or the zero-config
+         defaults)
+explain  shows why FILE gets its verdicts: its project, element and captures, the rules that
+         apply, and each import with its kind, resolution and verdict
+graph    prints the architecture as a graph of projects (default), elements or files, links
+         that carry violations in red (dot for Graphviz, mermaid for Markdown, or json)
 
 Options:
   --root DIR          workspace root (default: found from the current directory)
   --config FILE       palisade.json to use (default: <root>/palisade.json)
-  --format FORMAT     pretty (default), json, sarif, github
+  --format FORMAT     check: pretty (default), json, sarif, github; explain: pretty (default),
+                      json; graph: dot (default), mermaid, json
+  --level LEVEL       graph: project (default), element, file
   --max-warnings N    exit 1 when there are more than N warnings
   --baseline FILE     accepted violations: report only new ones, and entries now fixed
   --update-baseline   write the current violations to the baseline file
@@ -27,7 +43,8 @@ Options:
 
 A progress bar is drawn on stderr when it is a terminal and the run takes more than a moment.
 
-Exit codes: 0 clean, 1 errors or too many warnings, 2 usage or configuration error.`;
+Exit codes: 0 clean (explain and graph: done), 1 errors or too many warnings, 2 usage or
+configuration error.`;
 
 class UsageError extends Error {}
 
@@ -56,6 +73,9 @@ export async function main(argv, io) {
   if (options.version) {
     io.stdout.write(`${readPackageVersion()}\n`);
     return 0;
+  }
+  if (options.command !== 'check') {
+    return inspect(options, io);
   }
   const started = performance.now();
   let workspace;
@@ -128,11 +148,12 @@ function parseCommand(argv, cwd) {
     options: {
       root: { type: 'string' },
       config: { type: 'string' },
-      format: { type: 'string', default: 'pretty' },
+      format: { type: 'string' },
       'max-warnings': { type: 'string' },
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
       threads: { type: 'string' },
+      level: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -141,11 +162,31 @@ function parseCommand(argv, cwd) {
     return { help: values.help, version: values.version };
   }
   const [command, ...paths] = positionals;
-  if (command !== 'check') {
+  if (!Object.hasOwn(FORMATS, command ?? '')) {
     throw new UsageError(command === undefined ? 'a command is required' : `unknown command \`${command}\``);
   }
-  if (!FORMATS.includes(values.format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not \`${values.format}\``);
+  const formats = FORMATS[command];
+  const format = values.format ?? formats[0];
+  if (!formats.includes(format)) {
+    throw new UsageError(`${command} --format must be one of ${formats.join(', ')}, not \`${format}\``);
+  }
+  if (command !== 'check') {
+    const misplaced = CHECK_ONLY.find((name) => values[name] !== undefined);
+    if (misplaced !== undefined) {
+      throw new UsageError(`--${misplaced} is an option of \`palisade check\`, not of \`palisade ${command}\``);
+    }
+  }
+  if (values.level !== undefined && command !== 'graph') {
+    throw new UsageError(`--level is an option of \`palisade graph\`, not of \`palisade ${command}\``);
+  }
+  if (values.level !== undefined && !LEVELS.includes(values.level)) {
+    throw new UsageError(`--level must be one of ${LEVELS.join(', ')}, not \`${values.level}\``);
+  }
+  if (command === 'explain' && paths.length !== 1) {
+    throw new UsageError('`palisade explain` takes exactly one file');
+  }
+  if (command === 'graph' && paths.length > 0) {
+    throw new UsageError('`palisade graph` takes no paths');
   }
   let maxWarnings;
   if (values['max-warnings'] !== undefined) {
@@ -162,15 +203,49 @@ function parseCommand(argv, cwd) {
     }
   }
   return {
+    command,
+    level: values.level ?? 'project',
     threads,
     root: values.root === undefined ? undefined : resolve(cwd, values.root),
     config: values.config === undefined ? undefined : resolve(cwd, values.config),
-    format: values.format,
+    format,
     maxWarnings,
     baseline: values.baseline === undefined ? undefined : resolve(cwd, values.baseline),
     updateBaseline: Boolean(values['update-baseline']),
     paths: paths.map((path) => resolve(cwd, path)),
   };
+}
+
+/** `explain` and `graph`: open the workspace, print, exit 0 (2 on a config error or a missing file). */
+function inspect(options, io) {
+  let workspace;
+  try {
+    const location = Workspace.locate({ root: options.root, configFile: options.config, cwd: io.cwd });
+    workspace = Workspace.open(location);
+  } catch (error) {
+    if (error instanceof PalisadeConfigError) {
+      io.stderr.write(`palisade: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.command === 'graph') {
+    io.stdout.write(renderGraph(workspace.graph(options.level), options.format, options.level));
+    return 0;
+  }
+  const [file] = options.paths;
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.stderr.write(`palisade: cannot read ${file}: ${error.code ?? error.message}\n`);
+    return 2;
+  }
+  const explanation = workspace.explain(file, text);
+  const color = useColor(io.stdout);
+  const paint = (style, value) => (color ? `\u001b[${STYLES[style]}m${value}\u001b[0m` : value);
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation, paint));
+  return 0;
 }
 
 /** Whether the workspace-relative `file` lies under one of `paths` (all files when none). */
@@ -326,7 +401,7 @@ function renderGithub({ diagnostics }) {
     .join('');
 }
 
-const STYLES = { red: 31, yellow: 33, cyan: 36, bold: 1, dim: 2 };
+const STYLES = { red: 31, green: 32, yellow: 33, cyan: 36, bold: 1, dim: 2 };
 
 function renderPretty({ root, diagnostics, summary, color }) {
   const paint = (style, text) => (color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);

@@ -138,6 +138,28 @@ export class Workspace {
     return report;
   }
 
+  /**
+   * Why one file gets the verdicts it gets: its project, element and captures, the rules that
+   * apply, and each import with kind, resolution and diagnostics (cycles included). Reads the
+   * file when `text` is omitted.
+   * @param {string} path absolute, or relative to the current directory
+   * @param {string} [text]
+   */
+  explain(path, text) {
+    const absolutePath = resolve(path);
+    return this.#handle.explain(absolutePath, text ?? readFileSync(absolutePath, 'utf8'));
+  }
+
+  /**
+   * The architecture as a graph: `{ nodes: [{ id, files, tags? }], links: [{ from, to, imports,
+   * violations }] }` at the level of projects, elements or files; `violations` lists the rules
+   * that report imports along a link.
+   * @param {'project' | 'element' | 'file'} [level]
+   */
+  graph(level = 'project') {
+    return this.#handle.architecture(level);
+  }
+
   /** Frees the wasm memory held by this workspace; it cannot be used afterwards. */
   close() {
     this.#handle.free();

@@ -149,6 +149,21 @@ impl RuleSet {
         self.active.iter().any(|(meta, _, _)| meta.id == id) || (id == no_cycle::META.id && self.no_cycle.is_some())
     }
 
+    /// Every rule that runs, with its severity, in the order of `ALL`.
+    pub fn enabled(&self) -> Vec<(&'static str, Severity)> {
+        ALL.iter()
+            .filter_map(|meta| {
+                if meta.id == no_cycle::META.id {
+                    return self.no_cycle.as_ref().map(|(severity, _)| (meta.id, *severity));
+                }
+                self.active
+                    .iter()
+                    .find(|(active, _, _)| active.id == meta.id)
+                    .map(|(_, severity, _)| (meta.id, *severity))
+            })
+            .collect()
+    }
+
     /// The whole-graph `no-cycle` rule, when on.
     pub fn no_cycle(&self) -> Option<(Severity, &no_cycle::Rule)> {
         self.no_cycle.as_ref().map(|(severity, rule)| (*severity, rule))
