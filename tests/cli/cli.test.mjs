@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -283,5 +283,43 @@ describe('palisade explain and graph', () => {
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, message, args.join(' '));
     }
+  });
+});
+
+describe('bad input: the rest is still checked', () => {
+  test('an unparsable file, a tsconfig extending a missing file, link loops and a 5 MB file', () => {
+    const lines = ["import { a } from '@bad/a';", "import { m } from './main';"];
+    for (let index = 0; lines.join('\n').length < 5 * 1024 * 1024; index += 1) {
+      lines.push(`export const value${index} = { id: ${index}, name: 'item ${index}', tags: ['a', 'b'], nested: { deep: [1, 2, 3] } };`);
+    }
+    lines.push("export const tail = import('./nope');");
+    const dir = workspaceWith({
+      'package.json': '{ "name": "bad", "workspaces": ["libs/*"] }',
+      'palisade.json': '{ "rules": { "no-unresolved-local": "error", "no-cycle": "error" } }',
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@a/*": ["libs/a/src/*"] } } }',
+      'libs/a/package.json': '{ "name": "@bad/a", "main": "src/index.ts" }',
+      'libs/a/tsconfig.json': '{ "extends": "../../tsconfig.missing.json" }',
+      'libs/a/src/index.ts': 'export const a = 1;\n',
+      'libs/a/src/broken.ts': "import { a } from './index';\nexport const x = a +;\n",
+      'src/main.ts': "import { b } from './missing';\nimport { a } from '@bad/a';\nexport const m = a + b;\n",
+      'src/big.generated.ts': `${lines.join('\n')}\n`,
+    });
+    symlinkSync('..', join(dir, 'src/loop'));
+    symlinkSync('self-b', join(dir, 'libs/a/src/self-a'));
+    symlinkSync('self-a', join(dir, 'libs/a/src/self-b'));
+    const run = palisade(['check', '--format', 'json'], dir);
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(
+      report.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`),
+      [
+        'libs/a/src/broken.ts:2 parse-error',
+        `src/big.generated.ts:${lines.length} no-unresolved-local`,
+        'src/main.ts:1 no-unresolved-local',
+      ],
+    );
+    assert.equal(report.summary.files, 4, 'each file once: links to folders are not followed into loops');
+    assert.match(run.stderr, /^palisade: warning: libs\/a\/tsconfig\.json: cannot be used for path aliases: .*tsconfig\.missing\.json/mu);
+    assert.doesNotMatch(run.stderr, /at |Error:/u, 'no stack trace');
   });
 });

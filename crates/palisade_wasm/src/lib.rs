@@ -27,10 +27,12 @@ extern "C" {
     // re-encoded character by character.
     #[wasm_bindgen(js_name = readFileSync, catch)]
     fn read_file_sync(path: &str) -> Result<Vec<u8>, JsValue>;
-    #[wasm_bindgen(js_name = statSync)]
-    fn stat_sync(path: &str, options: &JsValue) -> Option<Stats>;
-    #[wasm_bindgen(js_name = lstatSync)]
-    fn lstat_sync(path: &str, options: &JsValue) -> Option<Stats>;
+    // `throwIfNoEntry: false` covers a missing path only: a link loop (ELOOP), a permission
+    // error or a name too long still throw, and are caught as "nothing there".
+    #[wasm_bindgen(js_name = statSync, catch)]
+    fn stat_sync(path: &str, options: &JsValue) -> Result<Option<Stats>, JsValue>;
+    #[wasm_bindgen(js_name = lstatSync, catch)]
+    fn lstat_sync(path: &str, options: &JsValue) -> Result<Option<Stats>, JsValue>;
     #[wasm_bindgen(js_name = readlinkSync, catch)]
     fn readlink_sync(path: &str) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = realpathSync, catch)]
@@ -87,7 +89,7 @@ impl Host for NodeHost {
     }
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
-        let stats = NO_THROW.with(|no_throw| stat_sync(&text(path), no_throw))?;
+        let stats = NO_THROW.with(|no_throw| stat_sync(&text(path), no_throw)).ok().flatten()?;
         if stats.is_directory() {
             Some(EntryKind::Dir)
         } else if stats.is_file() {
@@ -98,7 +100,7 @@ impl Host for NodeHost {
     }
 
     fn is_symlink(&self, path: &Path) -> bool {
-        NO_THROW.with(|no_throw| lstat_sync(&text(path), no_throw)).is_some_and(|s| s.is_symbolic_link())
+        NO_THROW.with(|no_throw| lstat_sync(&text(path), no_throw)).ok().flatten().is_some_and(|s| s.is_symbolic_link())
     }
 
     fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {

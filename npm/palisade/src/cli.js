@@ -98,6 +98,11 @@ export async function main(argv, io) {
     progress?.clear();
     workers?.stop();
   }
+  // Problems that did not stop the run (an unreadable manifest, a tsconfig that extends a
+  // missing file): on stderr, so that the report on stdout stays machine-readable.
+  for (const warning of workspace.warnings()) {
+    io.stderr.write(`palisade: warning: ${warning}\n`);
+  }
   let diagnostics = report.diagnostics.filter((d) => underAny(d.file, options.paths, workspace.root));
   const baselineFile = options.baseline ?? (options.updateBaseline ? resolve(workspace.root, 'palisade.baseline.json') : undefined);
   if (options.updateBaseline) {
