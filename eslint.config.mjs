@@ -7,7 +7,8 @@ import globals from 'globals';
 export default [
   {
     name: 'palisade-workspace/ignores',
-    ignores: ['examples/', 'tests/conformance/', 'bench/workspaces/', 'npm/palisade/wasm/', 'target/'],
+    // bench/peers holds the peer tools' own configs, run with their own installs (bench/README.md).
+    ignores: ['examples/', 'tests/conformance/', 'bench/workspaces/', 'bench/peers/', 'npm/palisade/wasm/', 'target/'],
   },
   {
     name: 'palisade-workspace/javascript',
