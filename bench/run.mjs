@@ -96,12 +96,7 @@ function runEslintSuite(args) {
       base === undefined ? '—' : base.seconds.toFixed(2),
       withPalisade === undefined ? '—' : withPalisade.seconds.toFixed(2),
       summary.overheadPercent === undefined ? '—' : `${summary.overheadPercent >= 0 ? '+' : ''}${summary.overheadPercent.toFixed(1)} %`,
-      comparison === undefined
-        ? '—'
-        : `${comparison.matched}/${comparison.expected}` +
-          (comparison.missing.length + comparison.extra.length > 0
-            ? ` (missing ${comparison.missing.length}, extra ${comparison.extra.length})`
-            : ''),
+      matchedText(comparison),
     ]);
     console.log('');
   }
@@ -133,12 +128,7 @@ async function runCliSuite(args) {
         const tool = summary.tools[name];
         return tool.seconds === undefined ? (tool.failure?.startsWith('>') ? tool.failure : '—') : tool.seconds.toFixed(2);
       }),
-      comparison === undefined
-        ? '—'
-        : `${comparison.matched}/${comparison.expected}` +
-          (comparison.missing.length + comparison.extra.length > 0
-            ? ` (missing ${comparison.missing.length}, extra ${comparison.extra.length})`
-            : ''),
+      matchedText(comparison),
     ]);
     console.log('');
   }
@@ -167,3 +157,10 @@ async function main() {
 }
 
 process.exitCode = await main();
+
+/** `matched/expected`, with the missing and extra counts when there are any; `—` without a comparison. */
+function matchedText(comparison) {
+  if (comparison === undefined) return '—';
+  const { matched, expected, missing, extra } = comparison;
+  return `${matched}/${expected}${missing.length + extra.length > 0 ? ` (missing ${missing.length}, extra ${extra.length})` : ''}`;
+}
