@@ -1,6 +1,7 @@
 //! `palisade-native check [ROOT]`: the whole-workspace check on the native file system, printing
 //! the conformance report; timings go to stderr. A development aid for profiling the core
-//! without the wasm boundary; users run the npm package.
+//! without the wasm boundary; users run the npm package. With `PALISADE_PARSE_ONLY=1` it only
+//! reads and parses every source file and prints how long that took (the parser's share of a check).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
