@@ -1,14 +1,19 @@
 //! Import extraction: every dependency a module declares, with its kind, specifier and the byte
-//! span of the specifier literal, read with swc's parser.
+//! span of the specifier literal, read with oxc's parser. Each thread keeps one arena for the
+//! syntax trees and resets it after every file, so a parse allocates almost nothing.
 
-use serde::Serialize;
-use swc_core::common::{BytePos, Span as SwcSpan, Spanned};
-use swc_core::ecma::ast::{
-    CallExpr, Callee, Expr, ImportDecl, ImportSpecifier, Lit, ModuleDecl, NamedExport, Str, TsImportEqualsDecl,
-    TsImportType, TsModuleRef,
+use std::cell::RefCell;
+
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{
+    CallExpression, ExportAllDeclaration, ExportFromDeclaration, Expression, ImportDeclaration,
+    ImportDeclarationSpecifier, ImportExpression, ImportOrExportKind, StringLiteral, TSImportEqualsDeclaration,
+    TSImportType, TSModuleReference,
 };
-use swc_core::ecma::parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
-use swc_core::ecma::visit::{Visit, VisitWith};
+use oxc_ast_visit::{Visit, walk};
+use oxc_parser::{ParseOptions, Parser};
+use oxc_span::SourceType;
+use serde::Serialize;
 
 use crate::diagnostic::Span;
 
@@ -56,43 +61,52 @@ pub fn is_source_path(path: &str) -> bool {
     path.rsplit_once('.').is_some_and(|(_, ext)| SOURCE_EXTENSIONS.contains(&ext))
 }
 
-fn syntax_for(path: &str) -> Syntax {
+/// The syntax for `path`: TypeScript (`.d.ts` as declarations) or JavaScript with JSX; a
+/// JavaScript file is a module when it has `import` or `export`, else a script, whatever its
+/// extension says (`.cjs` files with `import` exist, and tools accept them).
+fn source_type_for(path: &str) -> SourceType {
     let ext = path.rsplit_once('.').map_or("", |(_, ext)| ext);
     match ext {
-        "ts" | "mts" | "cts" => Syntax::Typescript(TsSyntax {
-            tsx: false,
-            decorators: true,
-            dts: path.ends_with(".d.ts"),
-            ..Default::default()
-        }),
-        "tsx" => Syntax::Typescript(TsSyntax { tsx: true, decorators: true, ..Default::default() }),
-        _ => Syntax::Es(EsSyntax { jsx: true, decorators: true, import_attributes: true, ..Default::default() }),
+        "ts" | "mts" | "cts" => SourceType::ts().with_typescript_definition(path.ends_with(".d.ts")),
+        "tsx" => SourceType::tsx(),
+        _ => SourceType::jsx().with_unambiguous(true),
     }
+}
+
+thread_local! {
+    static ARENA: RefCell<Allocator> = RefCell::new(Allocator::default());
 }
 
 /// Every dependency of the module at `path` (the path picks the syntax), in source order.
 pub fn extract_imports(path: &str, text: &str) -> Result<Vec<Import>, ParseFailure> {
-    // swc reserves position 0, so the text starts at 1.
-    let end = u32::try_from(text.len() + 1)
-        .map_err(|_| ParseFailure { reason: "the file is larger than 4 GiB".to_string(), span: Span::default() })?;
-    let input = StringInput::new(text, BytePos(1), BytePos(end));
-    let mut parser = Parser::new(syntax_for(path), input, None);
-    let program = parser.parse_program().map_err(|err| {
-        let span = to_span(err.span());
-        ParseFailure { reason: err.into_kind().msg().into_owned(), span }
-    })?;
+    if u32::try_from(text.len()).is_err() {
+        return Err(ParseFailure { reason: "the file is larger than 4 GiB".to_string(), span: Span::default() });
+    }
+    ARENA.with(|arena| match arena.try_borrow_mut() {
+        Ok(mut arena) => {
+            let found = extract_in(&arena, path, text);
+            arena.reset();
+            found
+        }
+        // Only reachable through re-entrance; a fresh arena keeps it correct.
+        Err(_) => extract_in(&Allocator::default(), path, text),
+    })
+}
+
+fn extract_in(arena: &Allocator, path: &str, text: &str) -> Result<Vec<Import>, ParseFailure> {
+    let parsed = Parser::new(arena, text, source_type_for(path)).with_options(ParseOptions::default()).parse();
+    if let Some(error) = parsed.diagnostics.first() {
+        let span = error.labels.first().map_or_else(Span::default, |label| to_span(label.span()));
+        return Err(ParseFailure { reason: error.message.to_string(), span });
+    }
     let mut collector = Collector { imports: Vec::new() };
-    program.visit_with(&mut collector);
+    collector.visit_program(&parsed.program);
     collector.imports.sort_by_key(|import| import.span.start);
     Ok(collector.imports)
 }
 
-fn to_span(span: SwcSpan) -> Span {
-    Span { start: (span.lo.0 as usize).saturating_sub(1), end: (span.hi.0 as usize).saturating_sub(1) }
-}
-
-fn str_value(literal: &Str) -> String {
-    literal.value.to_string_lossy().into_owned()
+fn to_span(span: oxc_span::Span) -> Span {
+    Span { start: span.start as usize, end: span.end as usize }
 }
 
 struct Collector {
@@ -100,100 +114,96 @@ struct Collector {
 }
 
 impl Collector {
-    fn push(&mut self, kind: DependencyKind, literal: &Str) {
-        self.imports.push(Import { kind, specifier: str_value(literal), span: to_span(literal.span) });
+    fn push(&mut self, kind: DependencyKind, literal: &StringLiteral) {
+        self.imports.push(Import { kind, specifier: literal.value.to_string(), span: to_span(literal.span) });
     }
 }
 
-/// The literal argument of `import('m')` / `require('m')`, also as a template without expressions.
-fn literal_argument(call: &CallExpr) -> Option<(String, Span)> {
-    let first = call.args.first()?;
-    if first.spread.is_some() {
-        return None;
-    }
-    match &*first.expr {
-        Expr::Lit(Lit::Str(literal)) => Some((str_value(literal), to_span(literal.span))),
-        Expr::Tpl(template) if template.exprs.is_empty() && template.quasis.len() == 1 => {
-            let quasi = &template.quasis[0];
-            let cooked = quasi.cooked.as_ref()?.to_string_lossy().into_owned();
-            Some((cooked, to_span(template.span())))
+/// The literal in `import('m')` / `require('m')`, also as a template without expressions.
+fn literal_expression(expression: &Expression) -> Option<(String, Span)> {
+    match expression {
+        Expression::StringLiteral(literal) => Some((literal.value.to_string(), to_span(literal.span))),
+        Expression::TemplateLiteral(template) if template.expressions.is_empty() && template.quasis.len() == 1 => {
+            let cooked = template.quasis[0].value.cooked.as_ref()?;
+            Some((cooked.to_string(), to_span(template.span)))
         }
         _ => None,
     }
 }
 
-fn only_types(import: &ImportDecl) -> bool {
-    import.type_only
-        || (!import.specifiers.is_empty()
-            && import.specifiers.iter().all(|specifier| match specifier {
-                ImportSpecifier::Named(named) => named.is_type_only,
-                _ => false,
-            }))
+fn only_types(import: &ImportDeclaration) -> bool {
+    import.import_kind == ImportOrExportKind::Type
+        || import.specifiers.as_ref().is_some_and(|specifiers| {
+            !specifiers.is_empty()
+                && specifiers.iter().all(|specifier| match specifier {
+                    ImportDeclarationSpecifier::ImportSpecifier(named) => named.import_kind == ImportOrExportKind::Type,
+                    _ => false,
+                })
+        })
 }
 
-impl Visit for Collector {
-    fn visit_module_decl(&mut self, decl: &ModuleDecl) {
-        match decl {
-            ModuleDecl::Import(import) => {
-                let kind = if only_types(import) {
-                    DependencyKind::TypeOnly
-                } else if import.specifiers.is_empty() {
-                    DependencyKind::SideEffect
-                } else {
-                    DependencyKind::Static
-                };
-                self.push(kind, &import.src);
-            }
-            ModuleDecl::ExportNamed(NamedExport { src: Some(src), type_only, specifiers, .. }) => {
-                let all_types = *type_only
-                    || (!specifiers.is_empty()
-                        && specifiers.iter().all(|specifier| match specifier {
-                            swc_core::ecma::ast::ExportSpecifier::Named(named) => named.is_type_only,
-                            _ => false,
-                        }));
-                let kind = if all_types { DependencyKind::TypeOnly } else { DependencyKind::ExportFrom };
-                self.push(kind, src);
-            }
-            ModuleDecl::ExportAll(export) => {
-                let kind = if export.type_only { DependencyKind::TypeOnly } else { DependencyKind::ExportFrom };
-                self.push(kind, &export.src);
-            }
-            _ => {}
-        }
-        decl.visit_children_with(self);
-    }
-
-    fn visit_ts_import_equals_decl(&mut self, decl: &TsImportEqualsDecl) {
-        if let TsModuleRef::TsExternalModuleRef(external) = &decl.module_ref {
-            let kind = if decl.is_type_only { DependencyKind::TypeOnly } else { DependencyKind::ImportEquals };
-            self.push(kind, &external.expr);
-        }
-    }
-
-    fn visit_ts_import_type(&mut self, import: &TsImportType) {
-        self.push(DependencyKind::TypeOnly, &import.arg);
-        import.visit_children_with(self);
-    }
-
-    #[expect(
-        clippy::match_wildcard_for_single_variants,
-        reason = "swc's AST enums gain an `Unknown` variant when built for the SWC plugin ABI"
-    )]
-    fn visit_call_expr(&mut self, call: &CallExpr) {
-        let kind = match &call.callee {
-            Callee::Import(_) => Some(DependencyKind::Dynamic),
-            Callee::Expr(callee) => match &**callee {
-                Expr::Ident(ident) if &*ident.sym == "require" && call.args.len() == 1 => Some(DependencyKind::Require),
-                _ => None,
-            },
-            _ => None,
+impl<'a> Visit<'a> for Collector {
+    fn visit_import_declaration(&mut self, import: &ImportDeclaration<'a>) {
+        let kind = if only_types(import) {
+            DependencyKind::TypeOnly
+        } else if import.specifiers.as_ref().is_none_or(|specifiers| specifiers.is_empty()) {
+            DependencyKind::SideEffect
+        } else {
+            DependencyKind::Static
         };
-        if let Some(kind) = kind
-            && let Some((specifier, span)) = literal_argument(call)
-        {
-            self.imports.push(Import { kind, specifier, span });
+        self.push(kind, &import.source);
+    }
+
+    fn visit_export_from_declaration(&mut self, export: &ExportFromDeclaration<'a>) {
+        let all_types = export.export_kind == ImportOrExportKind::Type
+            || (!export.specifiers.is_empty()
+                && export.specifiers.iter().all(|specifier| specifier.export_kind == ImportOrExportKind::Type));
+        let kind = if all_types { DependencyKind::TypeOnly } else { DependencyKind::ExportFrom };
+        self.push(kind, &export.source);
+    }
+
+    fn visit_export_all_declaration(&mut self, export: &ExportAllDeclaration<'a>) {
+        let kind = if export.export_kind == ImportOrExportKind::Type {
+            DependencyKind::TypeOnly
+        } else {
+            DependencyKind::ExportFrom
+        };
+        self.push(kind, &export.source);
+    }
+
+    fn visit_ts_import_equals_declaration(&mut self, declaration: &TSImportEqualsDeclaration<'a>) {
+        if let TSModuleReference::ExternalModuleReference(external) = &declaration.module_reference {
+            let kind = if declaration.import_kind == ImportOrExportKind::Type {
+                DependencyKind::TypeOnly
+            } else {
+                DependencyKind::ImportEquals
+            };
+            self.push(kind, &external.expression);
         }
-        call.visit_children_with(self);
+    }
+
+    fn visit_ts_import_type(&mut self, import: &TSImportType<'a>) {
+        self.push(DependencyKind::TypeOnly, &import.source);
+        walk::walk_ts_import_type(self, import);
+    }
+
+    fn visit_import_expression(&mut self, import: &ImportExpression<'a>) {
+        if let Some((specifier, span)) = literal_expression(&import.source) {
+            self.imports.push(Import { kind: DependencyKind::Dynamic, specifier, span });
+        }
+        walk::walk_import_expression(self, import);
+    }
+
+    fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
+        if let Expression::Identifier(callee) = &call.callee
+            && callee.name == "require"
+            && let [argument] = call.arguments.as_slice()
+            && let Some(expression) = argument.as_expression()
+            && let Some((specifier, span)) = literal_expression(expression)
+        {
+            self.imports.push(Import { kind: DependencyKind::Require, specifier, span });
+        }
+        walk::walk_call_expression(self, call);
     }
 }
 
@@ -257,6 +267,34 @@ const k = require(variable);
         assert_eq!(kinds("a.jsx", "import R from 'react';\nexport const A = () => <div/>;").len(), 1);
         let nest = "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class S { constructor(private readonly r: R) {} }";
         assert_eq!(kinds("a.ts", nest).len(), 1);
+    }
+
+    #[test]
+    fn type_only_forms_of_typescript() {
+        use DependencyKind as K;
+        let text = "export type * from 'all-types';\nimport type T = require('type-equals');\nexport { type A } from 'type-specifiers';";
+        assert_eq!(
+            kinds("a.ts", text),
+            vec![
+                (K::TypeOnly, "all-types".into()),
+                (K::TypeOnly, "type-equals".into()),
+                (K::TypeOnly, "type-specifiers".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn javascript_is_a_module_or_a_script_by_its_content() {
+        assert_eq!(kinds("a.cjs", "import x from './y';\nmodule.exports = x;").len(), 1);
+        assert_eq!(kinds("a.js", "with (o) { require('./z'); }").len(), 1);
+    }
+
+    #[test]
+    fn the_arena_is_reused_between_files() {
+        for _ in 0..3 {
+            assert_eq!(kinds("a.ts", "import a from 'a';").len(), 1);
+            assert!(extract_imports("b.ts", "import {").is_err());
+        }
     }
 
     #[test]
