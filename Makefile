@@ -10,6 +10,7 @@ setup:
 
 build: setup
 	@scripts/build-wasm.sh
+	@scripts/build-swc.sh
 
 ## Builds everything and runs Palisade (through ESLint) on the example workspace.
 demo: build
@@ -24,12 +25,13 @@ test-rust:
 	cargo test --workspace --exclude palisade_wasm
 
 test-js:
-	node --test --test-concurrency=1 tests/eslint/ tests/cli/
+	node --test --test-concurrency=1 tests/eslint/ tests/cli/ tests/swc/
 
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --exclude palisade_wasm --all-targets -- -D warnings
 	cargo clippy -p palisade_wasm --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p palisade_swc --target wasm32-wasip1 -- -D warnings
 	npx eslint .
 
 gen:

@@ -11,20 +11,15 @@
 //   `parse-error` entry must show up as an ESLint fatal parsing error of that file instead.
 
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { ESLint as ESLint10 } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint9';
 import palisade from 'palisade/eslint';
 import tseslint from 'typescript-eslint';
+import { findScenarios, parseErrorEntry as parseError, readExpected, render, sourceFilesUnder } from '../conformance/scenarios.mjs';
 import { lineDiff } from './line-diff.mjs';
-
-const CONFORMANCE_DIR = fileURLToPath(new URL('../conformance/', import.meta.url));
-const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const HEADER = /^(?<file>.+):(?<line>\d+):(?<column>\d+)-(?<endLine>\d+):(?<endColumn>\d+) (?<severity>error|warn) (?<rule>[a-z-]+)\/(?<messageId>\w+)$/u;
 
 const eslintVersions = [
   { label: 'eslint 10', ESLint: ESLint10 },
@@ -34,7 +29,7 @@ const eslintVersions = [
 const scenarios = findScenarios();
 
 test('the conformance corpus has scenarios', () => {
-  assert.ok(scenarios.length > 0, `no scenario with an expected.txt under ${CONFORMANCE_DIR}`);
+  assert.ok(scenarios.length > 0, "no scenario with an expected.txt under tests/conformance");
 });
 
 for (const { label, ESLint } of eslintVersions) {
@@ -51,46 +46,6 @@ for (const { label, ESLint } of eslintVersions) {
       });
     }
   });
-}
-
-/** @returns {{ name: string, dir: string, skipEslint?: string }[]} */
-function findScenarios() {
-  if (!existsSync(CONFORMANCE_DIR)) {
-    return [];
-  }
-  const found = [];
-  for (const rule of subdirectories(CONFORMANCE_DIR)) {
-    for (const scenario of subdirectories(join(CONFORMANCE_DIR, rule))) {
-      const dir = join(CONFORMANCE_DIR, rule, scenario);
-      if (!existsSync(join(dir, 'expected.txt'))) {
-        continue;
-      }
-      const scenarioFile = join(dir, 'scenario.json');
-      const { skipEslint } = existsSync(scenarioFile) ? JSON.parse(readFileSync(scenarioFile, 'utf8')) : {};
-      found.push({ name: `${rule}/${scenario}`, dir, skipEslint });
-    }
-  }
-  return found.sort((a, b) => (a.name < b.name ? -1 : 1));
-}
-
-function subdirectories(dir) {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-function sourceFilesUnder(dir) {
-  const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-      files.push(...sourceFilesUnder(path));
-    } else if (entry.isFile() && SOURCE_EXTENSIONS.has(extname(entry.name))) {
-      files.push(path);
-    }
-  }
-  return files;
 }
 
 async function lintScenario(ESLint, dir) {
@@ -138,60 +93,16 @@ function eslintEntry(file, message) {
 }
 
 function parseErrorEntry(file) {
-  return { key: [file, 0, 0, 'parse-error'], text: `${file}: parse error (reported by ESLint's parser)` };
+  return parseError(file, "ESLint's parser");
 }
 
 /** Turns expected.txt into what the ESLint run must print (see the top of this file). */
 function expectedForEslint(expectedText, scenarioName) {
-  const lines = expectedText.replace(/\r\n?/gu, '\n').trimEnd().split('\n');
-  if (lines.length === 1 && lines[0] === 'none') {
-    return 'none';
-  }
-  const entries = [];
-  for (const line of lines) {
-    if (line.startsWith('  ')) {
-      assert.ok(entries.length > 0, `${scenarioName}/expected.txt: detail line before any diagnostic: ${line}`);
-      entries.at(-1).lines.push(line);
-      continue;
-    }
-    const header = HEADER.exec(line);
-    assert.ok(header, `${scenarioName}/expected.txt: not a diagnostic line: ${line}`);
-    const { file, line: row, column, endLine, endColumn, rule, messageId } = header.groups;
-    entries.push({
-      key: [file, Number(row), Number(column), rule],
-      lines: [`${file}:${row}:${column}-${endLine}:${endColumn} error ${rule}/${messageId}`],
-    });
-  }
   return render(
-    entries.map(({ key, lines: entryLines }) =>
-      key[3] === 'parse-error' ? parseErrorEntry(key[0]) : { key, text: entryLines.join('\n') },
+    readExpected(expectedText, scenarioName).map(({ file, line, column, endLine, endColumn, rule, messageId, details }) =>
+      rule === 'parse-error'
+        ? parseErrorEntry(file)
+        : { key: [file, line, column, rule], text: [`${file}:${line}:${column}-${endLine}:${endColumn} error ${rule}/${messageId}`, ...details].join('\n') },
     ),
   );
-}
-
-function render(entries) {
-  if (entries.length === 0) {
-    return 'none';
-  }
-  return entries
-    .sort((a, b) => compareKeys(a.key, b.key) || compareValues(a.text, b.text))
-    .map((entry) => entry.text)
-    .join('\n');
-}
-
-function compareKeys(a, b) {
-  for (let index = 0; index < a.length; index += 1) {
-    const order = compareValues(a[index], b[index]);
-    if (order !== 0) {
-      return order;
-    }
-  }
-  return 0;
-}
-
-function compareValues(a, b) {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
 }

@@ -108,9 +108,14 @@ impl Host for MemoryHost {
 /// every `tsconfig.json` and `package.json` up the tree) costs no system call (and, in wasm, no
 /// call into JavaScript) inside the workspace. A name missing from a listed folder does not exist:
 /// lookups are exact, so a wrongly cased import fails on every platform, as it would on Linux CI.
+///
+/// It also keeps the text of every file it read that is not a source file (manifests, tsconfig
+/// files, their `extends` bases): with the listings, that is everything a check reads besides the
+/// sources, which is what a workspace snapshot is made of.
 pub struct ListingHost {
     inner: std::sync::Arc<dyn Host>,
     listings: std::sync::Mutex<rustc_hash::FxHashMap<PathBuf, Listing>>,
+    texts: std::sync::Mutex<rustc_hash::FxHashMap<PathBuf, String>>,
 }
 
 /// A folder's entries: name to kind and whether it is a link.
@@ -127,13 +132,35 @@ enum Listed {
 
 impl ListingHost {
     pub fn new(inner: std::sync::Arc<dyn Host>) -> Self {
-        Self { inner, listings: std::sync::Mutex::default() }
+        Self { inner, listings: std::sync::Mutex::default(), texts: std::sync::Mutex::default() }
+    }
+
+    /// Every folder listed so far, with its entries' names and kinds.
+    pub fn listings(&self) -> Vec<(PathBuf, Vec<(String, EntryKind)>)> {
+        let Ok(listings) = self.listings.lock() else { return Vec::new() };
+        listings
+            .iter()
+            .map(|(dir, listing)| {
+                (dir.clone(), listing.iter().map(|(name, &(kind, _))| (name.clone(), kind)).collect())
+            })
+            .collect()
+    }
+
+    /// The non-source files read so far, with their text.
+    pub fn texts(&self) -> Vec<(PathBuf, String)> {
+        self.texts
+            .lock()
+            .map(|texts| texts.iter().map(|(path, text)| (path.clone(), text.clone())).collect())
+            .unwrap_or_default()
     }
 
     /// Forgets every listing (files may have been created or deleted since).
     pub fn forget(&self) {
         if let Ok(mut listings) = self.listings.lock() {
             listings.clear();
+        }
+        if let Ok(mut texts) = self.texts.lock() {
+            texts.clear();
         }
     }
 
@@ -151,7 +178,13 @@ impl ListingHost {
 
 impl Host for ListingHost {
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
-        self.inner.read_to_string(path)
+        let text = self.inner.read_to_string(path)?;
+        if !path.to_str().is_some_and(crate::imports::is_source_path)
+            && let Ok(mut texts) = self.texts.lock()
+        {
+            texts.insert(path.to_path_buf(), text.clone());
+        }
+        Ok(text)
     }
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
@@ -185,5 +218,95 @@ impl Host for ListingHost {
 
     fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
         self.inner.canonicalize(path)
+    }
+}
+
+/// A host with no file system behind it: the listings and texts a `Workspace::snapshot` recorded.
+/// Paths under the root are known from the listings (a folder never listed reads as empty); any
+/// other path exists only if its text was recorded.
+pub struct SnapshotHost {
+    root: PathBuf,
+    /// Root-relative entries, sorted; folders end with `/`.
+    entries: Vec<String>,
+    texts: rustc_hash::FxHashMap<PathBuf, String>,
+}
+
+impl SnapshotHost {
+    pub fn new(root: PathBuf, mut entries: Vec<String>, texts: rustc_hash::FxHashMap<PathBuf, String>) -> Self {
+        entries.sort_unstable();
+        Self { root, entries, texts }
+    }
+
+    fn relative<'p>(&self, path: &'p Path) -> Option<&'p str> {
+        path.strip_prefix(&self.root).ok().and_then(Path::to_str)
+    }
+
+    /// Whether some entry starts with `prefix`.
+    fn has_prefix(&self, prefix: &str) -> bool {
+        let at = self.entries.partition_point(|entry| entry.as_str() < prefix);
+        self.entries.get(at).is_some_and(|entry| entry.starts_with(prefix))
+    }
+}
+
+impl Host for SnapshotHost {
+    fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        self.texts.get(path).cloned().ok_or_else(|| not_found(path))
+    }
+
+    fn kind(&self, path: &Path) -> Option<EntryKind> {
+        if self.texts.contains_key(path) {
+            return Some(EntryKind::File);
+        }
+        match self.relative(path) {
+            Some("") => Some(EntryKind::Dir),
+            Some(relative) => {
+                if self.entries.binary_search_by(|entry| entry.as_str().cmp(relative)).is_ok() {
+                    Some(EntryKind::File)
+                } else if self.has_prefix(&format!("{relative}/")) {
+                    Some(EntryKind::Dir)
+                } else {
+                    None
+                }
+            }
+            // Folders holding recorded files outside the root (`node_modules/@tsconfig/…`).
+            None => {
+                let folder = path.to_str().map(|path| format!("{}/", path.trim_end_matches('/')))?;
+                self.texts
+                    .keys()
+                    .any(|file| file.to_str().is_some_and(|file| file.starts_with(&folder)))
+                    .then_some(EntryKind::Dir)
+            }
+        }
+    }
+
+    fn is_symlink(&self, _path: &Path) -> bool {
+        false
+    }
+
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let Some(relative) = self.relative(path) else { return Err(not_found(path)) };
+        let prefix = if relative.is_empty() { String::new() } else { format!("{relative}/") };
+        let start = self.entries.partition_point(|entry| entry.as_str() < prefix.as_str());
+        let mut found: Vec<DirEntry> = Vec::new();
+        for entry in self.entries[start..].iter().take_while(|entry| entry.starts_with(&prefix)) {
+            let rest = &entry[prefix.len()..];
+            let (name, kind) = match rest.split_once('/') {
+                Some((name, _)) => (name, EntryKind::Dir),
+                None => (rest, EntryKind::File),
+            };
+            if name.is_empty() || found.last().is_some_and(|last| last.name == name) {
+                continue;
+            }
+            found.push(DirEntry { name: name.to_string(), kind, is_symlink: false });
+        }
+        Ok(found)
+    }
+
+    fn read_link(&self, path: &Path) -> io::Result<PathBuf> {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{} is not a link", path.display())))
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        if self.kind(path).is_some() { Ok(path.to_path_buf()) } else { Err(not_found(path)) }
     }
 }

@@ -321,6 +321,11 @@ impl Resolver {
         }
     }
 
+    /// Loads the tsconfig files that apply in `dir`, and what they extend.
+    pub fn prepare(&self, dir: &Path) {
+        self.folder(dir);
+    }
+
     /// The tsconfig files that apply in `dir` (nearest first, then the root one) and their
     /// alias keys, worked out once per folder.
     fn folder(&self, dir: &Path) -> Arc<FolderContext> {

@@ -19,8 +19,10 @@ use crate::rules::{Edge, RuleSet, Subject, parse_error};
 use crate::selector::FileFacts;
 
 mod introspect;
+mod snapshot;
 
 pub use introspect::{Architecture, ArchitectureLink, ArchitectureNode, Explanation, ImportFacts, Level};
+pub use snapshot::{SNAPSHOT_VERSION, Snapshot, parse_snapshot};
 
 pub const CONFIG_FILE_NAME: &str = "palisade.json";
 
@@ -121,6 +123,8 @@ pub struct Workspace {
     root: PathBuf,
     /// The root as the caller spelt it, for paths the caller hands in.
     given_root: PathBuf,
+    /// Under the canonical root; `None` for the zero-config defaults.
+    config_file: Option<PathBuf>,
     elements: Elements,
     projects: ProjectGraph,
     resolver: Resolver,
@@ -203,6 +207,7 @@ impl Workspace {
             listing_host,
             root: root.to_path_buf(),
             given_root: given_root.to_path_buf(),
+            config_file: config_file.map(Path::to_path_buf),
             elements,
             projects: ProjectGraph::new(found.projects),
             resolver,

@@ -89,14 +89,44 @@ pub fn conformance_report(diagnostics: &[Diagnostic]) -> String {
 /// Checks the workspace folder `dir` (its own `palisade.json`, or zero-config) and renders the
 /// conformance report, or the config error.
 pub fn run_scenario(dir: &Path) -> String {
-    let host = Arc::new(NativeHost);
-    let located = locate_workspace(host.as_ref(), &dir.join("package.json"));
+    let (root, config) = scenario_location(dir);
+    match Workspace::open(Arc::new(NativeHost), &root, config.as_deref()) {
+        Ok(workspace) => conformance_report(&workspace.check_all().diagnostics),
+        Err(err) => format!("config error: {err}\n"),
+    }
+}
+
+/// The root and config of the scenario folder `dir`.
+fn scenario_location(dir: &Path) -> (PathBuf, Option<PathBuf>) {
+    let located = locate_workspace(&NativeHost, &dir.join("package.json"));
     let config = dir.join("palisade.json");
     let config = config.is_file().then_some(config);
     // A scenario is its own workspace, whatever lies above it.
     let root = if located.root.starts_with(dir) { located.root } else { dir.to_path_buf() };
-    match Workspace::open(host, &root, config.as_deref()) {
-        Ok(workspace) => conformance_report(&workspace.check_all().diagnostics),
-        Err(err) => format!("config error: {err}\n"),
+    (root, config)
+}
+
+/// The per-file part of a scenario (every rule but the whole-graph ones), two ways: checked in
+/// the workspace opened from disk, and in the same workspace opened from its snapshot (through
+/// JSON, as the SWC plugin receives it). The two reports must be equal.
+pub fn run_scenario_per_file(dir: &Path) -> (String, String) {
+    let (root, config) = scenario_location(dir);
+    let workspace = match Workspace::open(Arc::new(NativeHost), &root, config.as_deref()) {
+        Ok(workspace) => workspace,
+        Err(err) => return (format!("config error: {err}\n"), String::new()),
+    };
+    let json = serde_json::to_string(&workspace.snapshot()).unwrap_or_default();
+    let replayed = palisade_core::workspace::parse_snapshot(&json).and_then(Workspace::from_snapshot);
+    let replayed = match replayed {
+        Ok(replayed) => replayed,
+        Err(err) => return (String::new(), format!("snapshot error: {err}\n")),
+    };
+    let (mut direct, mut through_snapshot) = (Vec::new(), Vec::new());
+    for file in workspace.source_files() {
+        let path = workspace.root().join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        direct.extend(workspace.check_file(&path, &text));
+        through_snapshot.extend(replayed.check_file(&replayed.root().join(file), &text));
     }
+    (conformance_report(&direct), conformance_report(&through_snapshot))
 }

@@ -44,3 +44,21 @@ fn conformance_corpus_matches_expected() {
     println!("{} conformance scenarios checked", all.len());
     assert!(failures.is_empty(), "{} of {} scenarios differ:\n{}", failures.len(), all.len(), failures.join("\n"));
 }
+
+#[test]
+fn a_snapshot_gives_the_same_per_file_verdicts() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/nx-nest");
+    let mut failures = Vec::new();
+    let all: Vec<PathBuf> = scenarios(&corpus).into_iter().chain([example]).collect();
+    for dir in &all {
+        let (direct, through_snapshot) = palisade_native::run_scenario_per_file(dir);
+        if direct != through_snapshot {
+            failures.push(format!(
+                "── {}\n--- from disk\n{direct}+++ from the snapshot\n{through_snapshot}",
+                dir.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} workspaces differ:\n{}", failures.len(), all.len(), failures.join("\n"));
+}

@@ -250,6 +250,12 @@ impl WorkspaceHandle {
         text(self.inner.root())
     }
 
+    /// Everything a per-file check reads besides the file itself, as JSON: the config of the SWC
+    /// plugin, which has no file system.
+    pub fn snapshot(&self) -> String {
+        serde_json::to_string(&self.inner.snapshot()).unwrap_or_default()
+    }
+
     /// Diagnostics for the file at `path` (absolute) whose current text is `text`.
     #[wasm_bindgen(js_name = checkFile)]
     pub fn check_file(&self, path: &str, text: &str) -> JsValue {

@@ -160,6 +160,15 @@ export class Workspace {
     return this.#handle.architecture(level);
   }
 
+  /**
+   * Everything a per-file check reads besides the file itself (folder listings, palisade.json,
+   * manifests, tsconfig files): the SWC plugin's config, as it has no file system.
+   * @returns {object}
+   */
+  snapshot() {
+    return JSON.parse(this.#handle.snapshot());
+  }
+
   /** Frees the wasm memory held by this workspace; it cannot be used afterwards. */
   close() {
     this.#handle.free();

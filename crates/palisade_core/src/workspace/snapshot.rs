@@ -1,0 +1,123 @@
+//! A workspace without a file system: everything a per-file check reads besides the file itself
+//! (the folder listings, the config, manifests and tsconfig files), recorded once by a surface
+//! that has a file system and replayed by one that has not, such as the SWC plugin. A workspace
+//! opened from a snapshot runs the same discovery, resolution and rules, so its verdicts are the
+//! same as the original's.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::Workspace;
+use crate::config::ConfigError;
+use crate::host::{EntryKind, Host, SnapshotHost};
+
+/// The format version; a snapshot of another version is refused rather than misread.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+/// Where a snapshot came from, for error messages.
+const SNAPSHOT_SOURCE: &str = "the Palisade snapshot";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Snapshot {
+    pub palisade_snapshot: u32,
+    /// Absolute, `/`-separated.
+    pub root: String,
+    /// Absolute; absent for the zero-config defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_file: Option<String>,
+    /// Root-relative files and folders (folders end with `/`), sorted, one per line.
+    pub entries: String,
+    /// Absolute path to text, for every file read besides the sources.
+    pub texts: std::collections::BTreeMap<String, String>,
+}
+
+/// Files that resolution may read on demand: recorded whether or not a check read them yet.
+fn is_resolution_input(name: &str) -> bool {
+    name == "package.json"
+        || (Path::new(name).extension().is_some_and(|ext| ext == "json")
+            && (name.starts_with("tsconfig") || name.starts_with("jsconfig")))
+}
+
+impl Workspace {
+    /// Records this workspace for `from_snapshot`.
+    pub fn snapshot(&self) -> Snapshot {
+        // Load the tsconfig files governing every source folder, so that their `extends` chains
+        // (also those into `node_modules`) are read, and recorded.
+        let folders: BTreeSet<&str> =
+            self.source_files.iter().map(|file| file.rsplit_once('/').map_or("", |(dir, _)| dir)).collect();
+        for folder in folders {
+            self.resolver.prepare(&self.root.join(folder));
+        }
+        let mut entries = Vec::new();
+        for (dir, listing) in self.listing_host.listings() {
+            let Some(relative) = self.relative(&dir) else { continue };
+            let prefix = if relative.is_empty() { String::new() } else { format!("{relative}/") };
+            for (name, kind) in listing {
+                if kind == EntryKind::File && is_resolution_input(&name) {
+                    let _ = self.host.read_to_string(&dir.join(&name));
+                }
+                let slash = if kind == EntryKind::Dir { "/" } else { "" };
+                entries.push(format!("{prefix}{name}{slash}"));
+            }
+        }
+        entries.sort_unstable();
+        let texts = self
+            .listing_host
+            .texts()
+            .into_iter()
+            .map(|(path, text)| (path.to_string_lossy().replace('\\', "/"), text))
+            .collect();
+        let config_file = self.config_file.as_ref().map(|path| path.to_string_lossy().replace('\\', "/"));
+        Snapshot {
+            palisade_snapshot: SNAPSHOT_VERSION,
+            root: self.root.to_string_lossy().replace('\\', "/"),
+            config_file,
+            entries: entries.join("\n"),
+            texts,
+        }
+    }
+
+    /// Opens the workspace a snapshot recorded. A malformed snapshot, or a config it carries that
+    /// does not load, is an error naming what is wrong.
+    pub fn from_snapshot(snapshot: Snapshot) -> Result<Self, ConfigError> {
+        if snapshot.palisade_snapshot != SNAPSHOT_VERSION {
+            return Err(snapshot_error(format!(
+                "is version {}, this Palisade reads version {SNAPSHOT_VERSION}: make it again with this version",
+                snapshot.palisade_snapshot
+            )));
+        }
+        let root = PathBuf::from(&snapshot.root);
+        if !root.has_root() {
+            return Err(snapshot_error(format!("`root` must be an absolute path, not `{}`", snapshot.root)));
+        }
+        let entries = snapshot.entries.lines().filter(|line| !line.is_empty()).map(str::to_string).collect();
+        let texts = snapshot.texts.into_iter().map(|(path, text)| (PathBuf::from(path), text)).collect();
+        let host: Arc<dyn Host> = Arc::new(SnapshotHost::new(root.clone(), entries, texts));
+        let config_file = snapshot.config_file.map(PathBuf::from);
+        Self::open(host, &root, config_file.as_deref())
+    }
+}
+
+fn snapshot_error(reason: String) -> ConfigError {
+    ConfigError { file: SNAPSHOT_SOURCE.to_string(), json_path: String::new(), line: 1, column: 1, reason }
+}
+
+/// Reads a snapshot from JSON; errors name the JSON path and position.
+pub fn parse_snapshot(json: &str) -> Result<Snapshot, ConfigError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        ConfigError {
+            file: SNAPSHOT_SOURCE.to_string(),
+            json_path: if path == "." { String::new() } else { path },
+            line: inner.line(),
+            column: inner.column(),
+            reason: inner.to_string(),
+        }
+    })
+}

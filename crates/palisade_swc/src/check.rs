@@ -1,0 +1,149 @@
+//! The plugin's work, apart from SWC: config in, errors out. Native tests call it directly.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use palisade_core::Workspace;
+use palisade_core::workspace::parse_snapshot;
+
+/// One error for SWC to report: a byte range of the file's text (or the whole program) and the
+/// text SWC prints above its code frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginError {
+    pub span: Option<(usize, usize)>,
+    pub message: String,
+}
+
+/// Rules the plugin leaves to others: SWC reports syntax errors itself.
+const NOT_IN_SWC: &[&str] = &["parse-error"];
+
+/// The workspace of the last config seen. SWC may run every file in a fresh plugin instance, or
+/// reuse one; either way a config is read once per instance.
+static OPENED: Mutex<Option<(u64, Arc<Workspace>)>> = Mutex::new(None);
+
+fn config_hash(config: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    config.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn workspace_for(config: &str) -> Result<Arc<Workspace>, String> {
+    let key = config_hash(config);
+    if let Ok(opened) = OPENED.lock()
+        && let Some((opened_key, workspace)) = opened.as_ref()
+        && *opened_key == key
+    {
+        return Ok(Arc::clone(workspace));
+    }
+    let workspace = parse_snapshot(config)
+        .and_then(Workspace::from_snapshot)
+        .map(Arc::new)
+        .map_err(|err| format!("palisade: the SWC plugin config is not usable: {err}"))?;
+    if let Ok(mut opened) = OPENED.lock() {
+        *opened = Some((key, Arc::clone(&workspace)));
+    }
+    Ok(workspace)
+}
+
+/// The absolute path of the file SWC compiles: `filename` as the caller passed it, against `cwd`.
+fn absolute(filename: &str, cwd: Option<&str>) -> PathBuf {
+    let filename = filename.replace('\\', "/");
+    let path = Path::new(&filename);
+    if path.has_root() {
+        return path.to_path_buf();
+    }
+    let cwd = cwd.map(|cwd| cwd.replace('\\', "/")).unwrap_or_default();
+    let mut joined = PathBuf::from(cwd);
+    for part in filename.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                joined.pop();
+            }
+            part => joined.push(part),
+        }
+    }
+    joined
+}
+
+/// Checks the file `filename` (relative to `cwd`, or absolute) whose original text is `source`,
+/// against the workspace in `config`. A missing or unusable config is one error; a file SWC
+/// compiles without a name, or outside the workspace, gets no verdict.
+pub fn check_source(config: Option<&str>, filename: Option<&str>, cwd: Option<&str>, source: &str) -> Vec<PluginError> {
+    let config = config.map(str::trim).filter(|config| !config.is_empty() && *config != "null" && *config != "{}");
+    let Some(config) = config else {
+        return vec![PluginError {
+            span: None,
+            message: "palisade: the SWC plugin needs its workspace config: in JS config use `swcPlugin()` from \
+                      'palisade/swc'; in .swcrc paste the output of `npx palisade swc-config`"
+                .to_string(),
+        }];
+    };
+    let workspace = match workspace_for(config) {
+        Ok(workspace) => workspace,
+        Err(message) => return vec![PluginError { span: None, message }],
+    };
+    let Some(filename) = filename.filter(|name| !name.is_empty()) else { return Vec::new() };
+    let path = absolute(filename, cwd);
+    // The core counts offsets after a byte-order mark, as ESLint does; SWC's text may keep it.
+    let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    workspace
+        .check_file(&path, source)
+        .into_iter()
+        .filter(|diagnostic| !NOT_IN_SWC.contains(&diagnostic.rule))
+        .map(|diagnostic| PluginError {
+            span: Some((diagnostic.span.start + bom, diagnostic.span.end + bom)),
+            message: format!(
+                "palisade/{}: {}:{}:{}: {}\n  help: {}",
+                diagnostic.rule,
+                diagnostic.file,
+                diagnostic.start.line,
+                diagnostic.start.column + 1,
+                diagnostic.message,
+                diagnostic.help
+            ),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_names_are_joined_to_the_working_directory() {
+        assert_eq!(absolute("src/a.ts", Some("/w/app")), PathBuf::from("/w/app/src/a.ts"));
+        assert_eq!(absolute("./src/../lib/a.ts", Some("/w")), PathBuf::from("/w/lib/a.ts"));
+        assert_eq!(absolute("C:\\w\\a.ts", None), PathBuf::from("C:/w/a.ts").components().collect::<PathBuf>());
+        assert_eq!(absolute("/abs/a.ts", Some("/w")), PathBuf::from("/abs/a.ts"));
+    }
+
+    #[test]
+    fn a_missing_config_is_one_readable_error() {
+        let errors = check_source(None, Some("a.ts"), Some("/w"), "import x from 'y';");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("swcPlugin()"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_broken_config_names_what_is_wrong() {
+        let errors = check_source(
+            Some(r#"{"palisadeSnapshot": 1, "root": "/w", "entries": 3, "texts": {}}"#),
+            Some("a.ts"),
+            None,
+            "",
+        );
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("entries"), "{}", errors[0].message);
+        let errors = check_source(
+            Some(r#"{"palisadeSnapshot": 1, "root": "/w", "entries": "", "texts": {}, "extra": 1}"#),
+            Some("a.ts"),
+            None,
+            "",
+        );
+        assert!(errors[0].message.contains("extra"), "{}", errors[0].message);
+        let errors = check_source(Some("{not json"), Some("a.ts"), None, "");
+        assert!(errors[0].message.contains("line 1"), "{}", errors[0].message);
+    }
+}
