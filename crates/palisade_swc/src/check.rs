@@ -28,8 +28,8 @@ fn config_hash(config: &str) -> u64 {
     hasher.finish()
 }
 
-fn workspace_for(config: &str) -> Result<Arc<Workspace>, String> {
-    let key = config_hash(config);
+fn workspace_for(config: &str, cwd: &Path) -> Result<Arc<Workspace>, String> {
+    let key = config_hash(config) ^ config_hash(&cwd.to_string_lossy());
     if let Ok(opened) = OPENED.lock()
         && let Some((opened_key, workspace)) = opened.as_ref()
         && *opened_key == key
@@ -37,7 +37,7 @@ fn workspace_for(config: &str) -> Result<Arc<Workspace>, String> {
         return Ok(Arc::clone(workspace));
     }
     let workspace = parse_snapshot(config)
-        .and_then(Workspace::from_snapshot)
+        .and_then(|snapshot| Workspace::from_snapshot(snapshot, cwd))
         .map(Arc::new)
         .map_err(|err| format!("palisade: the SWC plugin config is not usable: {err}"))?;
     if let Ok(mut opened) = OPENED.lock() {
@@ -80,7 +80,7 @@ pub fn check_source(config: Option<&str>, filename: Option<&str>, cwd: Option<&s
                 .to_string(),
         }];
     };
-    let workspace = match workspace_for(config) {
+    let workspace = match workspace_for(config, &absolute(".", cwd)) {
         Ok(workspace) => workspace,
         Err(message) => return vec![PluginError { span: None, message }],
     };

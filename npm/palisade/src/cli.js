@@ -1,5 +1,5 @@
 // The `palisade` command line: `check` (the whole-workspace run and its report formats: pretty
-// code frames, JSON, SARIF, GitHub workflow annotations), `explain` and `graph`.
+// code frames, JSON, SARIF, GitHub workflow annotations), `explain`, `graph` and `swc-config`.
 
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -8,17 +8,20 @@ import { parseArgs } from 'node:util';
 import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
 import { renderExplanation, renderGraph } from './inspect.js';
+import { swcPluginConfig } from './swc.js';
 
 const FORMATS = {
   check: ['pretty', 'json', 'sarif', 'github'],
   explain: ['pretty', 'json'],
   graph: ['dot', 'mermaid', 'json'],
+  'swc-config': ['entry', 'config'],
 };
 const LEVELS = ['project', 'element', 'file'];
 const CHECK_ONLY = ['max-warnings', 'baseline', 'update-baseline', 'threads'];
 const USAGE = `Usage: palisade check [paths…] [options]
        palisade explain FILE [--root DIR] [--config FILE] [--format pretty|json]
        palisade graph [--level project|element|file] [--format dot|mermaid|json] [--root DIR] [--config FILE]
+       palisade swc-config [--format entry|config] [--root DIR] [--config FILE]
 
 check    checks every source file of the workspace against palisade.json (or the zero-config
          defaults)
@@ -26,12 +29,16 @@ explain  shows why FILE gets its verdicts: its project, element and captures, th
          apply, and each import with its kind, resolution and verdict
 graph    prints the architecture as a graph of projects (default), elements or files, links
          that carry violations in red (dot for Graphviz, mermaid for Markdown, or json)
+swc-config  prints the SWC plugin's entry for .swcrc's jsc.experimental.plugins (or, with
+         --format config, its config alone): a snapshot of the workspace with its root relative
+         to the current directory; run it again when files are added or removed
 
 Options:
   --root DIR          workspace root (default: found from the current directory)
   --config FILE       palisade.json to use (default: <root>/palisade.json)
   --format FORMAT     check: pretty (default), json, sarif, github; explain: pretty (default),
-                      json; graph: dot (default), mermaid, json
+                      json; graph: dot (default), mermaid, json; swc-config: entry (default),
+                      config
   --level LEVEL       graph: project (default), element, file
   --max-warnings N    exit 1 when there are more than N warnings
   --baseline FILE     accepted violations: report only new ones, and entries now fixed
@@ -43,7 +50,7 @@ Options:
 
 A progress bar is drawn on stderr when it is a terminal and the run takes more than a moment.
 
-Exit codes: 0 clean (explain and graph: done), 1 errors or too many warnings, 2 usage or
+Exit codes: 0 clean (explain, graph and swc-config: done), 1 errors or too many warnings, 2 usage or
 configuration error.`;
 
 class UsageError extends Error {}
@@ -190,8 +197,8 @@ function parseCommand(argv, cwd) {
   if (command === 'explain' && paths.length !== 1) {
     throw new UsageError('`palisade explain` takes exactly one file');
   }
-  if (command === 'graph' && paths.length > 0) {
-    throw new UsageError('`palisade graph` takes no paths');
+  if ((command === 'graph' || command === 'swc-config') && paths.length > 0) {
+    throw new UsageError(`\`palisade ${command}\` takes no paths`);
   }
   let maxWarnings;
   if (values['max-warnings'] !== undefined) {
@@ -221,11 +228,20 @@ function parseCommand(argv, cwd) {
   };
 }
 
-/** `explain` and `graph`: open the workspace, print, exit 0 (2 on a config error or a missing file). */
+/**
+ * `explain`, `graph` and `swc-config`: open the workspace, print, exit 0 (2 on a config error or
+ * a missing file).
+ */
 function inspect(options, io) {
   let workspace;
   try {
     const location = Workspace.locate({ root: options.root, configFile: options.config, cwd: io.cwd });
+    if (options.command === 'swc-config') {
+      const config = { ...swcPluginConfig(location), root: relative(io.cwd, location.root).split(sep).join('/') || '.' };
+      const printed = options.format === 'config' ? config : ['palisade-swc-plugin', config];
+      io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+      return 0;
+    }
     workspace = Workspace.open(location);
   } catch (error) {
     if (error instanceof PalisadeConfigError) {

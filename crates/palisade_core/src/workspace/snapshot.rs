@@ -24,14 +24,16 @@ const SNAPSHOT_SOURCE: &str = "the Palisade snapshot";
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Snapshot {
     pub palisade_snapshot: u32,
-    /// Absolute, `/`-separated.
+    /// `/`-separated; absolute, or relative to the folder the snapshot is used from (SWC's
+    /// working directory), so that a snapshot in a committed `.swcrc` works in every clone.
     pub root: String,
-    /// Absolute; absent for the zero-config defaults.
+    /// Root-relative; absent for the zero-config defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_file: Option<String>,
     /// Root-relative files and folders (folders end with `/`), sorted, one per line.
     pub entries: String,
-    /// Absolute path to text, for every file read besides the sources.
+    /// Path (root-relative, or absolute outside the root) to text, for every file read besides
+    /// the sources.
     pub texts: std::collections::BTreeMap<String, String>,
 }
 
@@ -65,13 +67,9 @@ impl Workspace {
             }
         }
         entries.sort_unstable();
-        let texts = self
-            .listing_host
-            .texts()
-            .into_iter()
-            .map(|(path, text)| (path.to_string_lossy().replace('\\', "/"), text))
-            .collect();
-        let config_file = self.config_file.as_ref().map(|path| path.to_string_lossy().replace('\\', "/"));
+        let shown = |path: &Path| self.relative(path).unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
+        let texts = self.listing_host.texts().into_iter().map(|(path, text)| (shown(&path), text)).collect();
+        let config_file = self.config_file.as_deref().map(shown);
         Snapshot {
             palisade_snapshot: SNAPSHOT_VERSION,
             root: self.root.to_string_lossy().replace('\\', "/"),
@@ -81,25 +79,43 @@ impl Workspace {
         }
     }
 
-    /// Opens the workspace a snapshot recorded. A malformed snapshot, or a config it carries that
-    /// does not load, is an error naming what is wrong.
-    pub fn from_snapshot(snapshot: Snapshot) -> Result<Self, ConfigError> {
+    /// Opens the workspace a snapshot recorded; a relative root is taken from `base`. A malformed
+    /// snapshot, or a config it carries that does not load, is an error naming what is wrong.
+    pub fn from_snapshot(snapshot: Snapshot, base: &Path) -> Result<Self, ConfigError> {
         if snapshot.palisade_snapshot != SNAPSHOT_VERSION {
             return Err(snapshot_error(format!(
                 "is version {}, this Palisade reads version {SNAPSHOT_VERSION}: make it again with this version",
                 snapshot.palisade_snapshot
             )));
         }
-        let root = PathBuf::from(&snapshot.root);
+        let root = normalize(&base.join(&snapshot.root));
         if !root.has_root() {
-            return Err(snapshot_error(format!("`root` must be an absolute path, not `{}`", snapshot.root)));
+            return Err(snapshot_error(format!(
+                "`root` is `{}`, relative, and there is no absolute folder to take it from",
+                snapshot.root
+            )));
         }
         let entries = snapshot.entries.lines().filter(|line| !line.is_empty()).map(str::to_string).collect();
-        let texts = snapshot.texts.into_iter().map(|(path, text)| (PathBuf::from(path), text)).collect();
+        let texts = snapshot.texts.into_iter().map(|(path, text)| (normalize(&root.join(path)), text)).collect();
         let host: Arc<dyn Host> = Arc::new(SnapshotHost::new(root.clone(), entries, texts));
-        let config_file = snapshot.config_file.map(PathBuf::from);
+        let config_file = snapshot.config_file.map(|path| normalize(&root.join(path)));
         Self::open(host, &root, config_file.as_deref())
     }
+}
+
+/// `path` without `.` and `..` segments (no file system to ask).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn snapshot_error(reason: String) -> ConfigError {
