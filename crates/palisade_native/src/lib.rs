@@ -116,7 +116,8 @@ pub fn run_scenario_per_file(dir: &Path) -> (String, String) {
         Err(err) => return (format!("config error: {err}\n"), String::new()),
     };
     let json = serde_json::to_string(&workspace.snapshot()).unwrap_or_default();
-    let replayed = palisade_core::workspace::parse_snapshot(&json).and_then(|snapshot| Workspace::from_snapshot(snapshot, Path::new("/")));
+    let replayed = palisade_core::workspace::parse_snapshot(&json)
+        .and_then(|snapshot| Workspace::from_snapshot(snapshot, Path::new("/")));
     let replayed = match replayed {
         Ok(replayed) => replayed,
         Err(err) => return (String::new(), format!("snapshot error: {err}\n")),
