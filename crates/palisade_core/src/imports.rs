@@ -131,6 +131,11 @@ fn literal_expression(expression: &Expression) -> Option<(String, Span)> {
     }
 }
 
+/// `kind`, or `TypeOnly` for a declaration marked `type`.
+fn unless_type(marked: ImportOrExportKind, kind: DependencyKind) -> DependencyKind {
+    if marked == ImportOrExportKind::Type { DependencyKind::TypeOnly } else { kind }
+}
+
 fn only_types(import: &ImportDeclaration) -> bool {
     import.import_kind == ImportOrExportKind::Type
         || import.specifiers.as_ref().is_some_and(|specifiers| {
@@ -163,22 +168,12 @@ impl<'a> Visit<'a> for Collector {
     }
 
     fn visit_export_all_declaration(&mut self, export: &ExportAllDeclaration<'a>) {
-        let kind = if export.export_kind == ImportOrExportKind::Type {
-            DependencyKind::TypeOnly
-        } else {
-            DependencyKind::ExportFrom
-        };
-        self.push(kind, &export.source);
+        self.push(unless_type(export.export_kind, DependencyKind::ExportFrom), &export.source);
     }
 
     fn visit_ts_import_equals_declaration(&mut self, declaration: &TSImportEqualsDeclaration<'a>) {
         if let TSModuleReference::ExternalModuleReference(external) = &declaration.module_reference {
-            let kind = if declaration.import_kind == ImportOrExportKind::Type {
-                DependencyKind::TypeOnly
-            } else {
-                DependencyKind::ImportEquals
-            };
-            self.push(kind, &external.expression);
+            self.push(unless_type(declaration.import_kind, DependencyKind::ImportEquals), &external.expression);
         }
     }
 
