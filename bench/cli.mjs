@@ -12,7 +12,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { commandLine, isEntryPoint, readFlags } from './command-line.mjs';
 import { compareWithExpected, median, printComparison, table } from './eslint.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -391,13 +392,7 @@ export function parsePeers(text) {
 
 function parseArgs(argv) {
   const args = { runs: 1, peers: PEER_NAMES, timeout: 600 };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const take = () => {
-      i += 1;
-      if (argv[i] === undefined) throw new Error(`${flag} needs a value`);
-      return argv[i];
-    };
+  readFlags(argv, (flag, take) => {
     switch (flag) {
       case '--root': args.root = take(); break;
       case '--runs': args.runs = Number(take()); break;
@@ -407,7 +402,7 @@ function parseArgs(argv) {
       case '-h': case '--help': args.help = true; break;
       default: throw new Error(`unknown argument ${flag}`);
     }
-  }
+  });
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a positive integer');
   if (!(args.timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
   return args;
@@ -416,17 +411,8 @@ function parseArgs(argv) {
 const USAGE = `usage: node bench/cli.mjs --root <workspace> [--runs N] [--peers ${PEER_NAMES.join(',')}|all|none] [--timeout 600] [--json]`;
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`cli bench: ${error.message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help || args.root === undefined) {
-    console.log(USAGE);
-    return args.help ? 0 : 2;
-  }
+  const { args, exit } = commandLine('cli bench', USAGE, parseArgs, 'root');
+  if (args === undefined) return exit;
   try {
     const log = args.json ? () => {} : console.log;
     const unavailable = ensurePeers(TOOLS.filter((t) => args.peers.includes(t.name)), log);
@@ -440,6 +426,6 @@ async function main() {
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main();
 }

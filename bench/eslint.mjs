@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { commandLine, isEntryPoint, readFlags } from './command-line.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -298,13 +299,7 @@ export function median(values) {
 
 function parseArgs(argv) {
   const args = { runs: 1, eslintPackage: 'eslint', plugin: 'palisade/eslint' };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const take = () => {
-      i += 1;
-      if (argv[i] === undefined) throw new Error(`${flag} needs a value`);
-      return argv[i];
-    };
+  readFlags(argv, (flag, take) => {
     switch (flag) {
       case '--root': args.root = take(); break;
       case '--mode': args.mode = take(); break;
@@ -316,7 +311,7 @@ function parseArgs(argv) {
       case '-h': case '--help': args.help = true; break;
       default: throw new Error(`unknown argument ${flag}`);
     }
-  }
+  });
   for (const [flag, value] of [['--mode', args.mode], ['--only', args.only]]) {
     if (value !== undefined && !MODES.includes(value)) throw new Error(`${flag} must be one of ${MODES.join(', ')}`);
   }
@@ -330,17 +325,8 @@ const USAGE = `usage: node bench/eslint.mjs --root <workspace> [--runs N] [--onl
        node bench/eslint.mjs --mode baseline|palisade --root <workspace>   (one run in this process, JSON result)`;
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`eslint bench: ${error.message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help || args.root === undefined) {
-    console.log(USAGE);
-    return args.help ? 0 : 2;
-  }
+  const { args, exit } = commandLine('eslint bench', USAGE, parseArgs, 'root');
+  if (args === undefined) return exit;
   if (args.mode !== undefined) {
     try {
       const result = await lintOnce({ mode: args.mode, root: path.resolve(args.root), eslintPackage: args.eslintPackage, plugin: args.plugin });
@@ -362,6 +348,6 @@ async function main() {
   return 0;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main();
 }

@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { isEntryPoint, readFlags } from './command-line.mjs';
 import { expectedCycleDiagnostics, findCycles } from './cycles.mjs';
 
 /** Identifies this generator's source: `run.mjs` regenerates a workspace made by another version. */
@@ -1274,14 +1275,7 @@ function writeAll(outDir, output) {
 
 function parseArgs(argv) {
   const args = { seed: 1, rate: 0.005 };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    const take = () => {
-      i += 1;
-      if (value === undefined) throw new Error(`${flag} needs a value`);
-      return value;
-    };
+  readFlags(argv, (flag, take) => {
     switch (flag) {
       case '--files': args.files = parseSize(take()); break;
       case '--out': args.out = take(); break;
@@ -1292,7 +1286,7 @@ function parseArgs(argv) {
       case '-h': case '--help': args.help = true; break;
       default: throw new Error(`unknown argument ${flag}`);
     }
-  }
+  });
   return args;
 }
 
@@ -1306,7 +1300,7 @@ export function parseSize(text) {
 
 const USAGE = `usage: node bench/generate.mjs --files <n|1k|10k> --out <dir> [--seed 1] [--rate 0.005] [--scopes n] [--apps n]`;
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isEntryPoint(import.meta.url)) {
   try {
     const args = parseArgs(process.argv.slice(2));
     if (args.help || args.files === undefined || args.out === undefined) {

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commandLine, readFlags } from './command-line.mjs';
 import { PEER_NAMES, TOOLS, ensurePeers, parsePeers, runCliBench } from './cli.mjs';
 import { runEslintBench, table } from './eslint.mjs';
 import { GENERATOR_VERSION, METADATA_FILE, generateWorkspace, parseSize } from './generate.mjs';
@@ -29,13 +30,7 @@ function parseArgs(argv) {
     suite: 'cli', sizes: ['1k', '10k'], runs: 1, seed: 1, regenerate: false, eslintPackage: 'eslint',
     peers: PEER_NAMES, timeout: 600,
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const take = () => {
-      i += 1;
-      if (argv[i] === undefined) throw new Error(`${flag} needs a value`);
-      return argv[i];
-    };
+  readFlags(argv, (flag, take) => {
     switch (flag) {
       case '--suite': args.suite = take(); break;
       case '--sizes': args.sizes = take().split(',').map((s) => s.trim()).filter(Boolean); break;
@@ -49,7 +44,7 @@ function parseArgs(argv) {
       case '-h': case '--help': args.help = true; break;
       default: throw new Error(`unknown argument ${flag}`);
     }
-  }
+  });
   if (!SUITES.includes(args.suite)) throw new Error(`--suite must be one of ${SUITES.join(', ')}`);
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a positive integer');
   if (!(args.timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
@@ -139,17 +134,8 @@ async function runCliSuite(args) {
 }
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`bench: ${error.message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { args, exit } = commandLine('bench', USAGE, parseArgs);
+  if (args === undefined) return exit;
   if (args.suite === 'eslint') runEslintSuite(args);
   else await runCliSuite(args);
   // a benchmark is not a test: no assertion on times or counts
