@@ -42,6 +42,7 @@ gen-check:
 
 bench: build
 	node bench/run.mjs
+	node bench/run.mjs --suite swc
 
 clean:
 	rm -rf target npm/palisade/wasm bench/workspaces

@@ -3,9 +3,11 @@
 // then runs one suite on each and prints one table per size:
 // - `cli` (default): `palisade check` against peer cycle finders (bench/cli.mjs), peers installed
 //   into bench/peers when absent;
-// - `eslint`: the overhead of Palisade's ESLint rules on `eslint .` (bench/eslint.mjs).
+// - `eslint`: the overhead of Palisade's ESLint rules on `eslint .` (bench/eslint.mjs);
+// - `swc`: the SWC plugin's size, first-use compile time and cost per 15 KiB file against an
+//   empty plugin (bench/swc.mjs), on the example workspace and each size (default 1k).
 //
-//   node bench/run.mjs [--suite cli|eslint] [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate]
+//   node bench/run.mjs [--suite cli|eslint|swc] [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate]
 //                      cli:    [--peers oxlint,madge,dependency-cruiser,eslint-import-x|all|none] [--timeout 600]
 //                      eslint: [--only baseline|palisade] [--eslint eslint|eslint9]
 
@@ -15,19 +17,20 @@ import { fileURLToPath } from 'node:url';
 import { commandLine, readFlags } from './command-line.mjs';
 import { PEER_NAMES, TOOLS, ensurePeers, parsePeers, runCliBench } from './cli.mjs';
 import { runEslintBench, table } from './eslint.mjs';
+import { ensureEmptyPlugin, measurePlugins, printSwcReport, runSwcBench } from './swc.mjs';
 import { GENERATOR_VERSION, METADATA_FILE, generateWorkspace, parseSize } from './generate.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WORKSPACES_DIR = path.join(BENCH_DIR, 'workspaces');
-const SUITES = ['cli', 'eslint'];
+const SUITES = ['cli', 'eslint', 'swc'];
 
-const USAGE = `usage: node bench/run.mjs [--suite cli|eslint] [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate]
+const USAGE = `usage: node bench/run.mjs [--suite cli|eslint|swc] [--sizes 1k,10k] [--runs N] [--seed 1] [--regenerate]
   cli suite:    [--peers ${PEER_NAMES.join(',')}|all|none] [--timeout 600]
   eslint suite: [--only baseline|palisade] [--eslint eslint|eslint9]`;
 
 function parseArgs(argv) {
   const args = {
-    suite: 'cli', sizes: ['1k', '10k'], runs: 1, seed: 1, regenerate: false, eslintPackage: 'eslint',
+    suite: 'cli', sizes: undefined, runs: 1, seed: 1, regenerate: false, eslintPackage: 'eslint',
     peers: PEER_NAMES, timeout: 600,
   };
   readFlags(argv, (flag, take) => {
@@ -46,6 +49,7 @@ function parseArgs(argv) {
     }
   });
   if (!SUITES.includes(args.suite)) throw new Error(`--suite must be one of ${SUITES.join(', ')}`);
+  args.sizes ??= args.suite === 'swc' ? ['1k'] : ['1k', '10k'];
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a positive integer');
   if (!(args.timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
   for (const size of args.sizes) parseSize(size);
@@ -133,10 +137,28 @@ async function runCliSuite(args) {
   }
 }
 
+async function runSwcSuite(args) {
+  ensureEmptyPlugin();
+  const plugins = measurePlugins();
+  const roots = [path.join(BENCH_DIR, '..', 'examples', 'nx-nest')];
+  for (const size of args.sizes) {
+    try {
+      roots.push(ensureWorkspace(size, args.seed, args.regenerate));
+    } catch (error) {
+      console.error(`bench ${size}: ${error.message}`);
+    }
+  }
+  const benches = [];
+  for (const root of roots) benches.push(await runSwcBench({ root, rounds: Math.max(3, args.runs) }));
+  console.log('');
+  printSwcReport(plugins, benches);
+}
+
 async function main() {
   const { args, exit } = commandLine('bench', USAGE, parseArgs);
   if (args === undefined) return exit;
   if (args.suite === 'eslint') runEslintSuite(args);
+  else if (args.suite === 'swc') await runSwcSuite(args);
   else await runCliSuite(args);
   // a benchmark is not a test: no assertion on times or counts
   return 0;

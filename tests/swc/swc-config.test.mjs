@@ -70,8 +70,8 @@ test('an entry made in one folder works after the workspace moves', async () => 
 });
 
 test('a broken entry is one readable error naming what is wrong', () => {
-  const errors = compile(EXAMPLE, VIOLATING, [swcPluginPath(), { palisadeSnapshot: 1, root: '.', entries: [], texts: {} }]);
-  assert.match(errors, /palisade: the SWC plugin config is not usable: the Palisade snapshot:1:\d+: entries: invalid type: sequence, expected a string/u);
+  const errors = compile(EXAMPLE, VIOLATING, [swcPluginPath(), { palisadeSnapshot: 2, root: '.', listings: [], texts: {}, projects: [] }]);
+  assert.match(errors, /palisade: the SWC plugin config is not usable: the Palisade snapshot:1:\d+: listings: invalid type: sequence, expected a string/u);
   assert.doesNotMatch(errors, /panicked|RuntimeError|unreachable/u);
   const missing = compile(EXAMPLE, VIOLATING, [swcPluginPath(), {}]);
   assert.match(missing, /the SWC plugin needs its workspace config/u);

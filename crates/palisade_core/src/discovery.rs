@@ -33,12 +33,17 @@ const MAX_DEPTH: usize = 64;
 #[derive(Debug, Default)]
 pub struct IgnoreRules {
     globs: Vec<Glob>,
+    /// `.gitignore` names without `/` or wildcards (`dist`, `tmp`): any segment equal to one.
+    names: Vec<String>,
+    /// `.gitignore` paths without wildcards (`.nx/cache`): that path and everything below it.
+    paths: Vec<String>,
 }
 
 impl IgnoreRules {
     /// From the workspace's root `.gitignore` and the config's `ignore` globs.
     pub fn new(gitignore: Option<&str>, configured: &[Glob]) -> Self {
         let mut globs: Vec<Glob> = configured.to_vec();
+        let (mut names, mut self_paths) = (Vec::new(), Vec::new());
         for line in gitignore.unwrap_or_default().lines() {
             let line = line.trim();
             // Negations re-include paths; leaving them out errs on checking more, never less.
@@ -47,6 +52,14 @@ impl IgnoreRules {
             }
             let pattern = line.trim_end_matches('/');
             let anchored = pattern.trim_start_matches('/');
+            if !anchored.is_empty() && !anchored.contains(['*', '?', '{', '[', '\\']) {
+                if pattern.contains('/') {
+                    self_paths.push(anchored.to_string());
+                } else {
+                    names.push(anchored.to_string());
+                }
+                continue;
+            }
             let candidates = if pattern.contains('/') {
                 vec![anchored.to_string(), format!("{anchored}/**")]
             } else {
@@ -54,11 +67,16 @@ impl IgnoreRules {
             };
             globs.extend(candidates.iter().filter_map(|candidate| Glob::new(candidate, Flavor::Path).ok()));
         }
-        Self { globs }
+        Self { globs, names, paths: self_paths }
     }
 
     pub fn is_ignored(&self, relative: &str) -> bool {
-        self.globs.iter().any(|glob| glob.is_match(relative))
+        let under = |path: &String| {
+            relative.strip_prefix(path.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        (!self.names.is_empty() && relative.split('/').any(|segment| self.names.iter().any(|name| name == segment)))
+            || self.paths.iter().any(under)
+            || self.globs.iter().any(|glob| glob.is_match(relative))
     }
 }
 
@@ -280,6 +298,25 @@ mod tests {
                 ("p".into(), "packages/p".into(), vec![], None),
             ]
         );
+    }
+
+    #[test]
+    fn gitignore_names_paths_and_globs() {
+        let rules = IgnoreRules::new(Some("tmp\n/.nx/cache/\n*.gen.ts\nlibs/*/fixtures\n!keep\n"), &[]);
+        for (path, ignored) in [
+            ("tmp", true),
+            ("apps/x/tmp/a.ts", true),
+            ("apps/x/tmpl/a.ts", false),
+            (".nx/cache/a.ts", true),
+            (".nx/cached", false),
+            ("apps/.nx/cache", false),
+            ("libs/a/b.gen.ts", true),
+            ("libs/a/fixtures/f.ts", true),
+            ("libs/a/b/fixtures/f.ts", false),
+            ("keep", false),
+        ] {
+            assert_eq!(rules.is_ignored(path), ignored, "{path}");
+        }
     }
 
     #[test]

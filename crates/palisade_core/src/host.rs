@@ -223,29 +223,55 @@ impl Host for ListingHost {
 
 /// A host with no file system behind it: the listings and texts a `Workspace::snapshot` recorded.
 /// Paths under the root are known from the listings (a folder never listed reads as empty); any
-/// other path exists only if its text was recorded.
+/// other path exists only if its text was recorded. Listings stay as recorded text until a
+/// lookup needs one: a check asks about a few folders, not all.
 pub struct SnapshotHost {
     root: PathBuf,
-    /// Root-relative entries, sorted; folders end with `/`.
-    entries: Vec<String>,
+    /// Root-relative folder (`""` for the root) and its entry names, tab-separated (folders end
+    /// with `/`); sorted by folder.
+    listings: Vec<(String, String)>,
     texts: rustc_hash::FxHashMap<PathBuf, String>,
 }
 
 impl SnapshotHost {
-    pub fn new(root: PathBuf, mut entries: Vec<String>, texts: rustc_hash::FxHashMap<PathBuf, String>) -> Self {
-        entries.sort_unstable();
-        Self { root, entries, texts }
+    /// `listings` holds one line per listed folder: its root-relative path with a trailing `/`
+    /// (nothing for the root), then a tab before each entry name.
+    pub fn new(root: PathBuf, listings: &str, texts: rustc_hash::FxHashMap<PathBuf, String>) -> Self {
+        let mut listings: Vec<(String, String)> = listings
+            .lines()
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let (folder, names) = line.split_once('\t').unwrap_or((line, ""));
+                (folder.trim_end_matches('/').to_string(), names.to_string())
+            })
+            .collect();
+        listings.sort_unstable();
+        Self { root, listings, texts }
     }
 
     fn relative<'p>(&self, path: &'p Path) -> Option<&'p str> {
         path.strip_prefix(&self.root).ok().and_then(Path::to_str)
     }
 
-    /// Whether some entry starts with `prefix`.
-    fn has_prefix(&self, prefix: &str) -> bool {
-        let at = self.entries.partition_point(|entry| entry.as_str() < prefix);
-        self.entries.get(at).is_some_and(|entry| entry.starts_with(prefix))
+    fn listing(&self, folder: &str) -> Option<&str> {
+        let at = self.listings.binary_search_by(|(listed, _)| listed.as_str().cmp(folder)).ok()?;
+        Some(&self.listings[at].1)
     }
+
+    /// Whether some listed folder lies inside `folder`.
+    fn holds_listed(&self, folder: &str) -> bool {
+        let prefix = format!("{folder}/");
+        let at = self.listings.partition_point(|(listed, _)| listed.as_str() < prefix.as_str());
+        self.listings.get(at).is_some_and(|(listed, _)| listed.starts_with(&prefix))
+    }
+}
+
+/// The entries of a recorded listing.
+fn listed_entries(names: &str) -> impl Iterator<Item = (&str, EntryKind)> {
+    names.split('\t').filter(|name| !name.is_empty()).map(|name| match name.strip_suffix('/') {
+        Some(folder) => (folder, EntryKind::Dir),
+        None => (name, EntryKind::File),
+    })
 }
 
 impl Host for SnapshotHost {
@@ -260,12 +286,10 @@ impl Host for SnapshotHost {
         match self.relative(path) {
             Some("") => Some(EntryKind::Dir),
             Some(relative) => {
-                if self.entries.binary_search_by(|entry| entry.as_str().cmp(relative)).is_ok() {
-                    Some(EntryKind::File)
-                } else if self.has_prefix(&format!("{relative}/")) {
-                    Some(EntryKind::Dir)
-                } else {
-                    None
+                let (parent, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+                match self.listing(parent) {
+                    Some(names) => listed_entries(names).find(|(entry, _)| *entry == name).map(|(_, kind)| kind),
+                    None => (self.listing(relative).is_some() || self.holds_listed(relative)).then_some(EntryKind::Dir),
                 }
             }
             // Folders holding recorded files outside the root (`node_modules/@tsconfig/…`).
@@ -285,21 +309,10 @@ impl Host for SnapshotHost {
 
     fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
         let Some(relative) = self.relative(path) else { return Err(not_found(path)) };
-        let prefix = if relative.is_empty() { String::new() } else { format!("{relative}/") };
-        let start = self.entries.partition_point(|entry| entry.as_str() < prefix.as_str());
-        let mut found: Vec<DirEntry> = Vec::new();
-        for entry in self.entries[start..].iter().take_while(|entry| entry.starts_with(&prefix)) {
-            let rest = &entry[prefix.len()..];
-            let (name, kind) = match rest.split_once('/') {
-                Some((name, _)) => (name, EntryKind::Dir),
-                None => (rest, EntryKind::File),
-            };
-            if name.is_empty() || found.last().is_some_and(|last| last.name == name) {
-                continue;
-            }
-            found.push(DirEntry { name: name.to_string(), kind, is_symlink: false });
-        }
-        Ok(found)
+        // A folder never listed reads as empty, as it did when the snapshot was made.
+        Ok(listed_entries(self.listing(relative).unwrap_or_default())
+            .map(|(name, kind)| DirEntry { name: name.to_string(), kind, is_symlink: false })
+            .collect())
     }
 
     fn read_link(&self, path: &Path) -> io::Result<PathBuf> {

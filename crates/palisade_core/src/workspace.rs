@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::config::{Config, ConfigError, ConfigSource, PathSegment, parse_config};
 use crate::diagnostic::{Diagnostic, Finding, LineIndex, RuleMeta, Severity};
@@ -22,7 +22,7 @@ mod introspect;
 mod snapshot;
 
 pub use introspect::{Architecture, ArchitectureLink, ArchitectureNode, Explanation, ImportFacts, Level};
-pub use snapshot::{SNAPSHOT_VERSION, Snapshot, parse_snapshot};
+pub use snapshot::{ProjectRecord, SNAPSHOT_VERSION, Snapshot, parse_snapshot};
 
 pub const CONFIG_FILE_NAME: &str = "palisade.json";
 
@@ -130,8 +130,9 @@ pub struct Workspace {
     resolver: Resolver,
     rules: RuleSet,
     ignore: IgnoreRules,
-    source_files: Vec<String>,
-    warnings: Vec<String>,
+    /// Workspace-relative source files, sorted, and what the walk that found them could not
+    /// read. A workspace opened from a snapshot walks only when asked.
+    discovered: OnceLock<(Vec<String>, Vec<String>)>,
     /// Primary element per workspace-relative file: every import target is classified once.
     elements_of: Mutex<rustc_hash::FxHashMap<String, Option<Arc<ElementMatch>>>>,
     /// Built on first use by a whole-graph check.
@@ -146,6 +147,17 @@ impl Workspace {
     /// Loads the workspace at `root` (absolute), with `config_file` or, without one, the
     /// zero-config defaults.
     pub fn open(host: Arc<dyn Host>, given_root: &Path, config_file: Option<&Path>) -> Result<Self, ConfigError> {
+        Self::open_with(host, given_root, config_file, None)
+    }
+
+    /// `open`, with the projects (and their entries) already known, as a snapshot records them:
+    /// then nothing is walked until a whole-workspace question needs the source files.
+    fn open_with(
+        host: Arc<dyn Host>,
+        given_root: &Path,
+        config_file: Option<&Path>,
+        known_projects: Option<Vec<crate::project::Project>>,
+    ) -> Result<Self, ConfigError> {
         let listing_host = Arc::new(ListingHost::new(host));
         let host: Arc<dyn Host> = Arc::clone(&listing_host) as Arc<dyn Host>;
         let canonical_root = host.canonicalize(given_root).unwrap_or_else(|_| given_root.to_path_buf());
@@ -195,12 +207,15 @@ impl Workspace {
         };
         let gitignore = host.read_to_string(&root.join(".gitignore")).ok();
         let ignore = IgnoreRules::new(gitignore.as_deref(), &configured_ignores);
-        let found = discover(host.as_ref(), root, &ignore);
-        let packages: Vec<(String, PathBuf)> = found
-            .projects
-            .iter()
-            .filter_map(|p| p.package_name.clone().map(|name| (name, root.join(&p.root))))
-            .collect();
+        let entries_known = known_projects.is_some();
+        let (projects, discovered) = if let Some(projects) = known_projects {
+            (projects, OnceLock::new())
+        } else {
+            let found = discover(host.as_ref(), root, &ignore);
+            (found.projects, OnceLock::from((found.source_files, found.warnings)))
+        };
+        let packages: Vec<(String, PathBuf)> =
+            projects.iter().filter_map(|p| p.package_name.clone().map(|name| (name, root.join(&p.root)))).collect();
         let resolver = Resolver::new(Arc::clone(&host), root, root_tsconfig, &packages);
         let mut workspace = Self {
             host,
@@ -209,16 +224,17 @@ impl Workspace {
             given_root: given_root.to_path_buf(),
             config_file: config_file.map(Path::to_path_buf),
             elements,
-            projects: ProjectGraph::new(found.projects),
+            projects: ProjectGraph::new(projects),
             resolver,
             rules,
             ignore,
-            source_files: found.source_files,
-            warnings: found.warnings,
+            discovered,
             elements_of: Mutex::default(),
             graph: Mutex::new(None),
         };
-        workspace.find_entries();
+        if !entries_known {
+            workspace.find_entries();
+        }
         Ok(workspace)
     }
 
@@ -232,12 +248,19 @@ impl Workspace {
 
     /// Workspace-relative source files, sorted.
     pub fn source_files(&self) -> &[String] {
-        &self.source_files
+        &self.discovered().0
+    }
+
+    fn discovered(&self) -> &(Vec<String>, Vec<String>) {
+        self.discovered.get_or_init(|| {
+            let found = discover(self.host.as_ref(), &self.root, &self.ignore);
+            (found.source_files, found.warnings)
+        })
     }
 
     /// Problems that did not stop the load: unreadable manifests, unusable tsconfig files.
     pub fn warnings(&self) -> Vec<String> {
-        let mut all = self.warnings.clone();
+        let mut all = self.discovered().1.clone();
         all.extend(self.resolver.warnings());
         all
     }
@@ -306,7 +329,7 @@ impl Workspace {
             }
             let prefix = if project.root.is_empty() { String::new() } else { format!("{}/", project.root) };
             let fallback: Vec<String> = self
-                .source_files
+                .source_files()
                 .iter()
                 .filter(|file| {
                     file.strip_prefix(&prefix).is_some_and(|rest| {
@@ -406,7 +429,8 @@ impl Workspace {
         findings: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
         mut edges: Option<&mut Vec<GraphEdge>>,
     ) {
-        let from_index = self.index_of(file);
+        // Only the whole-graph rules need the file's index (and so the list of source files).
+        let from_index = if edges.is_some() { self.index_of(file) } else { None };
         let element = self.element_of(file);
         let from = self.subject(file, element.as_deref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
@@ -429,7 +453,7 @@ impl Workspace {
     }
 
     fn index_of(&self, file: &str) -> Option<usize> {
-        self.source_files.binary_search_by(|f| f.as_str().cmp(file)).ok()
+        self.source_files().binary_search_by(|f| f.as_str().cmp(file)).ok()
     }
 
     /// The graph edge for `import` of source file `from`, when it leads to a source file.
@@ -447,7 +471,7 @@ impl Workspace {
     /// The resolved edges of source file `from`, whose text is `text` (no BOM); none when it does
     /// not parse.
     fn edges_of(&self, from: usize, text: &str) -> Vec<GraphEdge> {
-        let file = &self.source_files[from];
+        let file = &self.source_files()[from];
         let Ok(imports) = extract_imports(file, text) else { return Vec::new() };
         let path = self.root.join(file);
         imports
@@ -458,7 +482,7 @@ impl Workspace {
 
     /// Reads and checks every source file; diagnostics sorted by file, position, rule.
     pub fn check_all(&self) -> CheckReport {
-        let part = self.check_slice(0, self.source_files.len());
+        let part = self.check_slice(0, self.source_files().len());
         self.finish_check(vec![part])
     }
 
@@ -466,8 +490,8 @@ impl Workspace {
     /// per-file rules, collecting their edges for the whole-graph ones.
     pub fn check_slice(&self, start: usize, end: usize) -> PartReport {
         let mut part = PartReport::default();
-        let end = end.min(self.source_files.len());
-        for file in self.source_files.get(start..end).unwrap_or_default() {
+        let end = end.min(self.source_files().len());
+        for file in self.source_files().get(start..end).unwrap_or_default() {
             let path = self.root.join(file);
             match self.host.read_to_string(&path) {
                 Ok(text) => {
@@ -495,8 +519,8 @@ impl Workspace {
     /// Joins the slices of a whole-workspace check: keeps their graph for later whole-graph
     /// questions and adds the whole-graph diagnostics. Sorted by file, position, rule.
     pub fn finish_check(&self, parts: Vec<PartReport>) -> CheckReport {
-        let mut report = CheckReport { files: self.source_files.len(), ..CheckReport::default() };
-        let count = self.source_files.len();
+        let mut report = CheckReport { files: self.source_files().len(), ..CheckReport::default() };
+        let count = self.source_files().len();
         let mut graph =
             FileGraph { edges: vec![Vec::new(); count], hashes: vec![None; count], cycles: None, stale: false };
         for part in parts {
@@ -516,7 +540,7 @@ impl Workspace {
         if let Some((severity, rule)) = self.rules.no_cycle() {
             let mut index = self.cycle_index(rule, &graph);
             let edges = graph.edges.iter().flatten();
-            let found = self.with_projects(|projects| rule.findings(&mut index, &self.source_files, edges, projects));
+            let found = self.with_projects(|projects| rule.findings(&mut index, self.source_files(), edges, projects));
             report.diagnostics.extend(self.cycle_diagnostics(severity, found, None));
             graph.cycles = Some(index);
         }
@@ -547,7 +571,7 @@ impl Workspace {
         };
         let mut index = rule_index;
         let found = self.with_projects(|projects| {
-            rule.findings(&mut index, &self.source_files, graph.edges[node].iter(), projects)
+            rule.findings(&mut index, self.source_files(), graph.edges[node].iter(), projects)
         });
         graph.cycles = Some(index);
         let mut diagnostics = self.cycle_diagnostics(severity, found, Some(text));
@@ -557,7 +581,7 @@ impl Workspace {
 
     /// Reads every source file and resolves its imports.
     fn read_graph(&self) -> FileGraph {
-        let count = self.source_files.len();
+        let count = self.source_files().len();
         let mut graph =
             FileGraph { edges: vec![Vec::new(); count], hashes: vec![None; count], cycles: None, stale: true };
         self.reread_graph(&mut graph);
@@ -566,8 +590,8 @@ impl Workspace {
 
     /// Re-reads every source file, re-resolving the imports of those whose text changed.
     fn reread_graph(&self, graph: &mut FileGraph) {
-        for node in 0..self.source_files.len() {
-            let text = self.host.read_to_string(&self.root.join(&self.source_files[node])).unwrap_or_default();
+        for node in 0..self.source_files().len() {
+            let text = self.host.read_to_string(&self.root.join(&self.source_files()[node])).unwrap_or_default();
             self.update_file(graph, node, text.strip_prefix('\u{feff}').unwrap_or(&text));
         }
         graph.stale = false;
@@ -588,11 +612,11 @@ impl Workspace {
     }
 
     fn cycle_index(&self, rule: &no_cycle::Rule, graph: &FileGraph) -> CycleIndex {
-        self.with_projects(|projects| rule.index(self.source_files.len(), graph.edges.iter().flatten(), projects))
+        self.with_projects(|projects| rule.index(self.source_files().len(), graph.edges.iter().flatten(), projects))
     }
 
     fn with_projects<T>(&self, run: impl FnOnce(&ProjectsView<'_>) -> T) -> T {
-        let of_file = |file: usize| self.projects.owner_of(&self.source_files[file]);
+        let of_file = |file: usize| self.projects.owner_of(&self.source_files()[file]);
         let name = |project: usize| self.projects.get(project).name.clone();
         run(&ProjectsView { count: self.projects.len(), of_file: &of_file, name: &name })
     }
@@ -609,7 +633,7 @@ impl Workspace {
         found
             .into_iter()
             .map(|found| {
-                let file = &self.source_files[found.file];
+                let file = &self.source_files()[found.file];
                 let text = texts.entry(found.file).or_insert_with(|| {
                     let text = text.map_or_else(
                         || self.host.read_to_string(&self.root.join(file)).unwrap_or_default(),

@@ -108,7 +108,8 @@ fn scenario_location(dir: &Path) -> (PathBuf, Option<PathBuf>) {
 
 /// The per-file part of a scenario (every rule but the whole-graph ones), two ways: checked in
 /// the workspace opened from disk, and in the same workspace opened from its snapshot (through
-/// JSON, as the SWC plugin receives it). The two reports must be equal.
+/// JSON, as the SWC plugin receives it), each followed by the source files that workspace finds.
+/// The two reports must be equal.
 pub fn run_scenario_per_file(dir: &Path) -> (String, String) {
     let (root, config) = scenario_location(dir);
     let workspace = match Workspace::open(Arc::new(NativeHost), &root, config.as_deref()) {
@@ -129,5 +130,10 @@ pub fn run_scenario_per_file(dir: &Path) -> (String, String) {
         direct.extend(workspace.check_file(&path, &text));
         through_snapshot.extend(replayed.check_file(&replayed.root().join(file), &text));
     }
-    (conformance_report(&direct), conformance_report(&through_snapshot))
+    // The snapshot's own walk, run on demand, finds the same files.
+    let listed = |files: &[String]| files.iter().map(|file| ["source ", file, "\n"].concat()).collect::<String>();
+    (
+        conformance_report(&direct) + &listed(workspace.source_files()),
+        conformance_report(&through_snapshot) + &listed(replayed.source_files()),
+    )
 }

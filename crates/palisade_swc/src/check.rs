@@ -129,15 +129,15 @@ mod tests {
     #[test]
     fn a_broken_config_names_what_is_wrong() {
         let errors = check_source(
-            Some(r#"{"palisadeSnapshot": 1, "root": "/w", "entries": 3, "texts": {}}"#),
+            Some(r#"{"palisadeSnapshot": 2, "root": "/w", "listings": 3, "texts": {}, "projects": []}"#),
             Some("a.ts"),
             None,
             "",
         );
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].message.contains("entries"), "{}", errors[0].message);
+        assert!(errors[0].message.contains("listings"), "{}", errors[0].message);
         let errors = check_source(
-            Some(r#"{"palisadeSnapshot": 1, "root": "/w", "entries": "", "texts": {}, "extra": 1}"#),
+            Some(r#"{"palisadeSnapshot": 2, "root": "/w", "listings": "", "texts": {}, "projects": [], "extra": 1}"#),
             Some("a.ts"),
             None,
             "",

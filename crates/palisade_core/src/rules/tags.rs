@@ -50,7 +50,8 @@ Tags encode who may use what (`scope:orders` only uses `scope:orders` and `scope
 
 ## Options
 - `depConstraints`: list of `{ sourceTag | allSourceTags, onlyDependOnLibsWithTags?, notDependOnLibsWithTags? }`.
-  Tag patterns are exact, globs with `*`, or `/regex/`; `*` alone matches every project.
+  Tag patterns are exact, globs with `*`, or `/regex/` (the `regex-lite` syntax: no `\p{…}` Unicode
+  classes, and `\w`, `\d` are ASCII); `*` alone matches every project.
   A project that no constraint matches may not depend on other projects (as in Nx).
 - `allow`: import specifier globs that are never checked.
 "#,

@@ -227,7 +227,7 @@ impl Workspace {
             }
         };
         let mut nodes: BTreeMap<String, ArchitectureNode> = BTreeMap::new();
-        for file in &self.source_files {
+        for file in self.source_files() {
             if let Some(id) = node_of(file) {
                 let tags = match level {
                     Level::Project => self
@@ -243,7 +243,7 @@ impl Workspace {
         let mut links: BTreeMap<(String, String), ArchitectureLink> = BTreeMap::new();
         let Ok(graph) = self.graph.lock() else { return Architecture::default() };
         for edge in graph.iter().flat_map(|graph| graph.edges.iter().flatten()) {
-            let (from_file, to_file) = (&self.source_files[edge.from], &self.source_files[edge.to]);
+            let (from_file, to_file) = (&self.source_files()[edge.from], &self.source_files()[edge.to]);
             let (Some(from), Some(to)) = (node_of(from_file), node_of(to_file)) else { continue };
             if from == to {
                 continue;

@@ -13,9 +13,11 @@ use serde::{Deserialize, Serialize};
 use super::Workspace;
 use crate::config::ConfigError;
 use crate::host::{EntryKind, Host, SnapshotHost};
+use crate::pattern::{Flavor, Glob};
+use crate::project::Project;
 
 /// The format version; a snapshot of another version is refused rather than misread.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 /// Where a snapshot came from, for error messages.
 const SNAPSHOT_SOURCE: &str = "the Palisade snapshot";
@@ -30,11 +32,73 @@ pub struct Snapshot {
     /// Root-relative; absent for the zero-config defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_file: Option<String>,
-    /// Root-relative files and folders (folders end with `/`), sorted, one per line.
-    pub entries: String,
+    /// One line per folder listed: its root-relative path with a trailing `/` (nothing for the
+    /// root), then a tab before each entry's name (folders end with `/`). Sorted.
+    pub listings: String,
     /// Path (root-relative, or absolute outside the root) to text, for every file read besides
     /// the sources.
     pub texts: std::collections::BTreeMap<String, String>,
+    /// The projects as discovery found them, with their public entries: what every check needs,
+    /// worked out once, so that opening a snapshot walks nothing. (The SWC plugin opens it once per
+    /// file.)
+    pub projects: Vec<ProjectRecord>,
+}
+
+/// One project, as `Workspace::snapshot` records it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProjectRecord {
+    pub name: String,
+    /// Root-relative, `""` for a root project.
+    pub root: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package_name: Option<String>,
+    /// Root-relative files that are its public entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<String>,
+    /// Root-relative patterns of public files (`exports` subpath patterns).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entry_globs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_specifier: Option<String>,
+}
+
+impl ProjectRecord {
+    fn of(project: &Project) -> Self {
+        Self {
+            name: project.name.clone(),
+            root: project.root.clone(),
+            tags: project.tags.clone(),
+            package_name: project.package_name.clone(),
+            entries: project.entries.iter().cloned().collect(),
+            entry_globs: project.entry_globs.iter().map(|glob| glob.as_str().to_string()).collect(),
+            public_specifier: project.public_specifier.clone(),
+        }
+    }
+
+    fn into_project(self, index: usize) -> Result<Project, ConfigError> {
+        let entry_globs = self
+            .entry_globs
+            .iter()
+            .enumerate()
+            .map(|(at, pattern)| {
+                Glob::new(pattern, Flavor::Text)
+                    .map_err(|reason| snapshot_error(format!("`projects[{index}].entryGlobs[{at}]`: {reason}")))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Project {
+            name: self.name,
+            root: self.root,
+            tags: self.tags,
+            package_name: self.package_name,
+            package_json: None,
+            entries: self.entries.into_iter().collect(),
+            entry_globs,
+            public_specifier: self.public_specifier,
+        })
+    }
 }
 
 /// Files that resolution may read on demand: recorded whether or not a check read them yet.
@@ -50,32 +114,48 @@ impl Workspace {
         // Load the tsconfig files governing every source folder, so that their `extends` chains
         // (also those into `node_modules`) are read, and recorded.
         let folders: BTreeSet<&str> =
-            self.source_files.iter().map(|file| file.rsplit_once('/').map_or("", |(dir, _)| dir)).collect();
+            self.source_files().iter().map(|file| file.rsplit_once('/').map_or("", |(dir, _)| dir)).collect();
         for folder in folders {
             self.resolver.prepare(&self.root.join(folder));
         }
-        let mut entries = Vec::new();
+        let mut listings = Vec::new();
         for (dir, listing) in self.listing_host.listings() {
             let Some(relative) = self.relative(&dir) else { continue };
-            let prefix = if relative.is_empty() { String::new() } else { format!("{relative}/") };
-            for (name, kind) in listing {
-                if kind == EntryKind::File && is_resolution_input(&name) {
-                    let _ = self.host.read_to_string(&dir.join(&name));
-                }
-                let slash = if kind == EntryKind::Dir { "/" } else { "" };
-                entries.push(format!("{prefix}{name}{slash}"));
+            let mut line = if relative.is_empty() { String::new() } else { format!("{relative}/") };
+            let mut names: Vec<String> = listing
+                .into_iter()
+                .map(|(name, kind)| {
+                    if kind == EntryKind::File && is_resolution_input(&name) {
+                        let _ = self.host.read_to_string(&dir.join(&name));
+                    }
+                    if kind == EntryKind::Dir { format!("{name}/") } else { name }
+                })
+                .collect();
+            names.sort_unstable();
+            for name in names {
+                line.push('\t');
+                line.push_str(&name);
             }
+            listings.push(line);
         }
-        entries.sort_unstable();
+        listings.sort_unstable();
         let shown = |path: &Path| self.relative(path).unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
-        let texts = self.listing_host.texts().into_iter().map(|(path, text)| (shown(&path), text)).collect();
+        // Nx `project.json` files only feed discovery, whose result `projects` carries.
+        let texts = self
+            .listing_host
+            .texts()
+            .into_iter()
+            .filter(|(path, _)| path.file_name().is_none_or(|name| name != "project.json"))
+            .map(|(path, text)| (shown(&path), text))
+            .collect();
         let config_file = self.config_file.as_deref().map(shown);
         Snapshot {
             palisade_snapshot: SNAPSHOT_VERSION,
             root: self.root.to_string_lossy().replace('\\', "/"),
             config_file,
-            entries: entries.join("\n"),
+            listings: listings.join("\n"),
             texts,
+            projects: self.projects.iter().map(ProjectRecord::of).collect(),
         }
     }
 
@@ -95,11 +175,16 @@ impl Workspace {
                 snapshot.root
             )));
         }
-        let entries = snapshot.entries.lines().filter(|line| !line.is_empty()).map(str::to_string).collect();
         let texts = snapshot.texts.into_iter().map(|(path, text)| (normalize(&root.join(path)), text)).collect();
-        let host: Arc<dyn Host> = Arc::new(SnapshotHost::new(root.clone(), entries, texts));
+        let host: Arc<dyn Host> = Arc::new(SnapshotHost::new(root.clone(), &snapshot.listings, texts));
         let config_file = snapshot.config_file.map(|path| normalize(&root.join(path)));
-        Self::open(host, &root, config_file.as_deref())
+        let projects = snapshot
+            .projects
+            .into_iter()
+            .enumerate()
+            .map(|(index, record)| record.into_project(index))
+            .collect::<Result<_, _>>()?;
+        Self::open_with(host, &root, config_file.as_deref(), Some(projects))
     }
 }
 
@@ -124,6 +209,10 @@ fn snapshot_error(reason: String) -> ConfigError {
 
 /// Reads a snapshot from JSON; errors name the JSON path and position.
 pub fn parse_snapshot(json: &str) -> Result<Snapshot, ConfigError> {
+    // Tracking the path costs a third of the parse; only a failure needs it.
+    if let Ok(snapshot) = serde_json::from_str(json) {
+        return Ok(snapshot);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
