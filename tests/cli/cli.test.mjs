@@ -87,8 +87,8 @@ describe('palisade check on the example workspace', () => {
     const first = sarifRun.results[0];
     assert.equal(sarifRun.tool.driver.rules[first.ruleIndex].id, first.ruleId);
     assert.deepEqual(first.locations[0].physicalLocation, {
-      artifactLocation: { uri: 'libs/billing/api/src/index.ts', uriBaseId: 'ROOT' },
-      region: { startLine: 4, startColumn: 15, endLine: 4, endColumn: 53 },
+      artifactLocation: { uri: 'apps/api/src/health.controller.ts', uriBaseId: 'ROOT' },
+      region: { startLine: 3, startColumn: 29, endLine: 3, endColumn: 50 },
     });
     const fingerprints = sarifRun.results.map((r) => r.partialFingerprints['palisade/v1']);
     assert.equal(new Set(fingerprints).size, fingerprints.length, 'fingerprints are unique');
@@ -97,7 +97,7 @@ describe('palisade check on the example workspace', () => {
   test('github prints one workflow annotation per violation', () => {
     const lines = palisade(['check', '--format', 'github'], EXAMPLE).stdout.trimEnd().split('\n');
     assert.equal(lines.length, EXPECTED.length);
-    assert.match(lines[0], /^::error file=libs\/billing\/api\/src\/index\.ts,line=4,col=15,endLine=4,endColumn=53,title=palisade\(dependencies\)::`api\(scope=billing\)` may not import/u);
+    assert.match(lines[0], /^::error file=apps\/api\/src\/health\.controller\.ts,line=3,col=29,endLine=3,endColumn=50,title=palisade\(dependencies\)::`app\(app=api\)` may not import `domain\(scope=orders\)`/u);
   });
 
   test('paths narrow the report to files under them', () => {
