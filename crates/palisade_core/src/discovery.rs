@@ -43,7 +43,7 @@ impl IgnoreRules {
     /// From the workspace's root `.gitignore` and the config's `ignore` globs.
     pub fn new(gitignore: Option<&str>, configured: &[Glob]) -> Self {
         let mut globs: Vec<Glob> = configured.to_vec();
-        let (mut names, mut self_paths) = (Vec::new(), Vec::new());
+        let (mut names, mut paths) = (Vec::new(), Vec::new());
         for line in gitignore.unwrap_or_default().lines() {
             let line = line.trim();
             // Negations re-include paths; leaving them out errs on checking more, never less.
@@ -54,7 +54,7 @@ impl IgnoreRules {
             let anchored = pattern.trim_start_matches('/');
             if !anchored.is_empty() && !anchored.contains(['*', '?', '{', '[', '\\']) {
                 if pattern.contains('/') {
-                    self_paths.push(anchored.to_string());
+                    paths.push(anchored.to_string());
                 } else {
                     names.push(anchored.to_string());
                 }
@@ -67,7 +67,7 @@ impl IgnoreRules {
             };
             globs.extend(candidates.iter().filter_map(|candidate| Glob::new(candidate, Flavor::Path).ok()));
         }
-        Self { globs, names, paths: self_paths }
+        Self { globs, names, paths }
     }
 
     pub fn is_ignored(&self, relative: &str) -> bool {

@@ -266,7 +266,24 @@ impl SnapshotHost {
     }
 }
 
-/// The entries of a recorded listing.
+/// One line of a snapshot's `listings`, as `SnapshotHost` reads it: the root-relative `folder`
+/// with a trailing `/` (nothing for the root), then a tab before each entry name, sorted, folders
+/// ending with `/`.
+pub fn snapshot_listing_line(folder: &str, entries: Vec<(String, EntryKind)>) -> String {
+    let mut names: Vec<String> = entries
+        .into_iter()
+        .map(|(name, kind)| if kind == EntryKind::Dir { format!("{name}/") } else { name })
+        .collect();
+    names.sort_unstable();
+    let mut line = if folder.is_empty() { String::new() } else { format!("{folder}/") };
+    for name in names {
+        line.push('\t');
+        line.push_str(&name);
+    }
+    line
+}
+
+/// The entries of a recorded listing line's names (after its folder).
 fn listed_entries(names: &str) -> impl Iterator<Item = (&str, EntryKind)> {
     names.split('\t').filter(|name| !name.is_empty()).map(|name| match name.strip_suffix('/') {
         Some(folder) => (folder, EntryKind::Dir),

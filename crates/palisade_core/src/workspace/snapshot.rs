@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Workspace;
 use crate::config::ConfigError;
-use crate::host::{EntryKind, Host, SnapshotHost};
+use crate::host::{EntryKind, Host, SnapshotHost, snapshot_listing_line};
 use crate::pattern::{Flavor, Glob};
 use crate::project::Project;
 
@@ -121,22 +121,12 @@ impl Workspace {
         let mut listings = Vec::new();
         for (dir, listing) in self.listing_host.listings() {
             let Some(relative) = self.relative(&dir) else { continue };
-            let mut line = if relative.is_empty() { String::new() } else { format!("{relative}/") };
-            let mut names: Vec<String> = listing
-                .into_iter()
-                .map(|(name, kind)| {
-                    if kind == EntryKind::File && is_resolution_input(&name) {
-                        let _ = self.host.read_to_string(&dir.join(&name));
-                    }
-                    if kind == EntryKind::Dir { format!("{name}/") } else { name }
-                })
-                .collect();
-            names.sort_unstable();
-            for name in names {
-                line.push('\t');
-                line.push_str(&name);
+            for (name, kind) in &listing {
+                if *kind == EntryKind::File && is_resolution_input(name) {
+                    let _ = self.host.read_to_string(&dir.join(name));
+                }
             }
-            listings.push(line);
+            listings.push(snapshot_listing_line(&relative, listing));
         }
         listings.sort_unstable();
         let shown = |path: &Path| self.relative(path).unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
