@@ -7,7 +7,7 @@
 // workspace keeps its own imports and is padded with typed TypeScript code to 15 KiB, so the
 // plugin checks the real imports of a file of the target size.
 //
-//   node bench/swc.mjs --root examples/nx-nest [--files 200] [--rounds 5]
+//   node bench/swc.mjs --root examples/nx-nest [--files 200] [--rounds 5] [--plugin <palisade.wasm>]
 //   node bench/swc.mjs --first-use <plugin.wasm>   (one measured first use; JSON on stdout)
 
 import { spawnSync } from 'node:child_process';
@@ -107,10 +107,10 @@ function transformOptions(filename, plugins, cacheRoot) {
 // ---------------------------------------------------------------------------------------------
 // Child: one first use of a plugin, with a fresh cache
 
-function firstUse(plugin) {
+function firstUse(plugin, { empty }) {
   const swc = loadSwc();
   const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-swc-cache-'));
-  const config = plugin === PALISADE_PLUGIN ? emptyWorkspaceSnapshot() : {};
+  const config = empty ? {} : emptyWorkspaceSnapshot();
   try {
     const run = () => {
       const started = performance.now();
@@ -134,8 +134,10 @@ function emptyWorkspaceSnapshot() {
   return { palisadeSnapshot: 2, root: '/tmp/bench', listings: '\ta.ts', texts: {}, projects: [] };
 }
 
-function measureFirstUse(plugin) {
-  const child = spawnSync(process.execPath, [THIS_FILE, '--first-use', plugin], { encoding: 'utf8' });
+function measureFirstUse(plugin, empty) {
+  const child = spawnSync(process.execPath, [THIS_FILE, empty ? '--first-use-empty' : '--first-use', plugin], {
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`first use of ${plugin} failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
 }
@@ -148,20 +150,20 @@ function measureFirstUse(plugin) {
  * mode (modes interleaved, the first round discarded as warm-up) and returns the median
  * milliseconds per file of each mode.
  */
-export async function runSwcBench({ root, files = 200, rounds = 5 }) {
+export async function runSwcBench({ root, files = 200, rounds = 5, plugin = PALISADE_PLUGIN }) {
   const swc = loadSwc();
   const { Workspace } = await import(path.join(REPO, 'npm/palisade/src/index.js'));
-  const { swcPluginConfig } = await import(path.join(REPO, 'npm/palisade/src/swc.js'));
+  const { swcPluginConfig, workspaceSnapshot } = await import(path.join(REPO, 'npm/palisade/src/swc.js'));
   const absoluteRoot = path.resolve(root);
   const workspace = Workspace.open({ root: absoluteRoot });
   const paths = workspace.sourceFiles().slice(0, files);
   workspace.close();
   const inputs = paths.map((file, index) => ({ file, text: padTo(fs.readFileSync(file, 'utf8'), TARGET_BYTES, index) }));
-  const config = swcPluginConfig({ root: absoluteRoot });
   const modes = {
     none: [],
     empty: [[EMPTY_PLUGIN, {}]],
-    palisade: [[PALISADE_PLUGIN, config]],
+    palisade: [[plugin, swcPluginConfig({ root: absoluteRoot })]],
+    inline: [[plugin, swcPluginConfig({ root: absoluteRoot, snapshot: 'inline' })]],
   };
   const samples = Object.fromEntries(Object.keys(modes).map((mode) => [mode, []]));
   const rejected = Object.fromEntries(Object.keys(modes).map((mode) => [mode, 0]));
@@ -187,19 +189,20 @@ export async function runSwcBench({ root, files = 200, rounds = 5 }) {
     root: path.relative(process.cwd(), absoluteRoot) || '.',
     files: inputs.length,
     averageKiB: kib,
-    snapshotKiB: Buffer.byteLength(JSON.stringify(config)) / 1024,
+    snapshotKiB: Buffer.byteLength(JSON.stringify(workspaceSnapshot({ root: absoluteRoot }))) / 1024,
     perFile,
     overhead: perFile.palisade - perFile.empty,
+    inlineOverhead: perFile.inline - perFile.empty,
     rejected,
     swcVersion: swc.version,
   };
 }
 
 /** Sizes and first-use compile times of both plugins. */
-export function measurePlugins() {
-  return Object.fromEntries([['palisade', PALISADE_PLUGIN], ['empty', EMPTY_PLUGIN]].map(([name, plugin]) => [
+export function measurePlugins(palisade = PALISADE_PLUGIN) {
+  return Object.fromEntries([['palisade', palisade], ['empty', EMPTY_PLUGIN]].map(([name, plugin]) => [
     name,
-    { bytes: fs.statSync(plugin).size, ...measureFirstUse(plugin) },
+    { bytes: fs.statSync(plugin).size, ...measureFirstUse(plugin, name === 'empty') },
   ]));
 }
 
@@ -215,10 +218,12 @@ export function printSwcReport(plugins, benches) {
   console.log(`transformSync per 15 KiB TypeScript file, @swc/core ${benches[0].swcVersion} ` +
     `(target: Palisade minus the empty plugin ≤ ${LIMITS.overheadMs} ms)`);
   console.log(table(
-    ['workspace', 'files', 'KiB/file', 'snapshot KiB', 'no plugin ms', 'empty ms', 'palisade ms', 'overhead ms', 'rejected by palisade'],
+    ['workspace', 'files', 'KiB/file', 'snapshot KiB', 'no plugin ms', 'empty ms', 'palisade ms', 'overhead ms',
+      'inline snapshot: ms', 'overhead ms', 'rejected by palisade'],
     benches.map((b) => [
       b.root, String(b.files), b.averageKiB.toFixed(1), b.snapshotKiB.toFixed(0), b.perFile.none.toFixed(3),
-      b.perFile.empty.toFixed(3), b.perFile.palisade.toFixed(3), b.overhead.toFixed(3), String(b.rejected.palisade),
+      b.perFile.empty.toFixed(3), b.perFile.palisade.toFixed(3), b.overhead.toFixed(3), b.perFile.inline.toFixed(3),
+      b.inlineOverhead.toFixed(3), String(b.rejected.palisade),
     ]),
   ));
 }
@@ -226,17 +231,19 @@ export function printSwcReport(plugins, benches) {
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-const USAGE = `usage: node bench/swc.mjs --root <workspace> [--files 200] [--rounds 5]
-       node bench/swc.mjs --first-use <plugin.wasm>`;
+const USAGE = `usage: node bench/swc.mjs --root <workspace> [--files 200] [--rounds 5] [--plugin <palisade.wasm>]
+       node bench/swc.mjs --first-use[-empty] <plugin.wasm>`;
 
 function parseArgs(argv) {
-  const args = { roots: [], files: 200, rounds: 5 };
+  const args = { roots: [], files: 200, rounds: 5, plugin: PALISADE_PLUGIN };
   readFlags(argv, (flag, take) => {
     switch (flag) {
       case '--root': args.roots.push(take()); break;
       case '--files': args.files = Number(take()); break;
       case '--rounds': args.rounds = Number(take()); break;
+      case '--plugin': args.plugin = path.resolve(take()); break;
       case '--first-use': args.firstUse = take(); break;
+      case '--first-use-empty': args.firstUse = take(); args.empty = true; break;
       case '-h': case '--help': args.help = true; break;
       default: throw new Error(`unknown argument ${flag}`);
     }
@@ -249,14 +256,14 @@ async function main() {
   const { args, exit } = commandLine('bench/swc', USAGE, parseArgs);
   if (args === undefined) return exit;
   if (args.firstUse !== undefined) {
-    console.log(JSON.stringify(firstUse(args.firstUse)));
+    console.log(JSON.stringify(firstUse(args.firstUse, { empty: args.empty === true })));
     return 0;
   }
   if (args.roots.length === 0) args.roots.push(path.join(REPO, 'examples/nx-nest'));
   ensureEmptyPlugin();
-  const plugins = measurePlugins();
+  const plugins = measurePlugins(args.plugin);
   const benches = [];
-  for (const root of args.roots) benches.push(await runSwcBench({ root, files: args.files, rounds: args.rounds }));
+  for (const root of args.roots) benches.push(await runSwcBench({ root, files: args.files, rounds: args.rounds, plugin: args.plugin }));
   printSwcReport(plugins, benches);
   return 0;
 }

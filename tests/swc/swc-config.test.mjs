@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../npm/palisade/src/cli.js';
-import { swcPluginPath } from 'palisade/swc';
+import { swcPlugin, swcPluginPath } from 'palisade/swc';
 
 delete process.env.RUST_BACKTRACE;
 const require = createRequire(import.meta.url);
@@ -75,4 +75,55 @@ test('a broken entry is one readable error naming what is wrong', () => {
   assert.doesNotMatch(errors, /panicked|RuntimeError|unreachable/u);
   const missing = compile(EXAMPLE, VIOLATING, [swcPluginPath(), {}]);
   assert.match(missing, /the SWC plugin needs its workspace config/u);
+});
+
+test('--snapshot file writes the snapshot below the current directory and the entry names it', async () => {
+  const workspace = join(scratch, 'by-file');
+  cpSync(EXAMPLE, workspace, { recursive: true, filter: (path) => !path.includes('node_modules') });
+  const { code, stdout } = await swcConfig(workspace, '--snapshot', 'file');
+  assert.equal(code, 0);
+  const [name, config] = JSON.parse(stdout);
+  assert.equal(name, 'palisade-swc-plugin');
+  assert.deepEqual(Object.keys(config), ['palisadeSnapshotFile']);
+  assert.match(config.palisadeSnapshotFile, /^node_modules\/\.cache\/palisade\/swc-snapshot-[0-9a-f]{16}\.json$/u);
+  const snapshot = JSON.parse(readFileSync(join(workspace, config.palisadeSnapshotFile), 'utf8'));
+  assert.equal(snapshot.root, '.');
+  const errors = compile(workspace, VIOLATING, [swcPluginPath(), config]);
+  assert.match(errors, /palisade\/external: libs\/billing\/domain\/src\/lib\/invoice-number\.ts:2:28:/u);
+  assert.equal(compile(workspace, 'libs/shared/util/src/lib/money.ts', [swcPluginPath(), config]), '');
+});
+
+test('swcPlugin() names a snapshot file by default, or carries it inline', () => {
+  const previous = process.cwd();
+  const folder = join(scratch, 'helper');
+  mkdirSync(folder);
+  process.chdir(folder);
+  try {
+    const [, byFile] = swcPlugin({ root: EXAMPLE });
+    assert.deepEqual(Object.keys(byFile), ['palisadeSnapshotFile']);
+    assert.ok(byFile.palisadeSnapshotFile.startsWith(join(folder, 'node_modules', '.cache', 'palisade')), byFile.palisadeSnapshotFile);
+    assert.equal(JSON.parse(readFileSync(byFile.palisadeSnapshotFile, 'utf8')).palisadeSnapshot, 2);
+    const [, inline] = swcPlugin({ root: EXAMPLE, snapshot: 'inline' });
+    assert.equal(inline.palisadeSnapshot, 2);
+    assert.throws(() => swcPlugin({ root: EXAMPLE, snapshot: 'disk' }), /`snapshot` is 'file' or 'inline', not "disk"/u);
+  } finally {
+    process.chdir(previous);
+  }
+});
+
+test('a snapshot file SWC cannot read is one readable error', () => {
+  const gone = compile(EXAMPLE, VIOLATING, [swcPluginPath(), { palisadeSnapshotFile: 'node_modules/.cache/palisade/gone.json' }]);
+  assert.match(gone, /palisade: cannot read the workspace snapshot .*gone\.json: .*npx palisade swc-config --snapshot file/u);
+  const outside = compile(EXAMPLE, VIOLATING, [swcPluginPath(), { palisadeSnapshotFile: join(scratch, 'x.json') }]);
+  assert.match(outside, /palisade: the workspace snapshot .*x\.json is not below SWC's working directory/u);
+  for (const errors of [gone, outside]) assert.doesNotMatch(errors, /panicked|RuntimeError|unreachable/u);
+});
+
+test('--snapshot is checked', async () => {
+  let stderr = '';
+  const io = { cwd: EXAMPLE, stdout: { write: () => {} }, stderr: { write: (text) => { stderr += text; } } };
+  assert.equal(await main(['swc-config', '--snapshot', 'disk'], io), 2);
+  assert.match(stderr, /--snapshot must be one of inline, file, not `disk`/u);
+  assert.equal(await main(['graph', '--snapshot', 'file'], io), 2);
+  assert.match(stderr, /--snapshot is an option of `palisade swc-config`/u);
 });

@@ -227,42 +227,69 @@ impl Host for ListingHost {
 /// lookup needs one: a check asks about a few folders, not all.
 pub struct SnapshotHost {
     root: PathBuf,
-    /// Root-relative folder (`""` for the root) and its entry names, tab-separated (folders end
-    /// with `/`); sorted by folder.
-    listings: Vec<(String, String)>,
-    texts: rustc_hash::FxHashMap<PathBuf, String>,
+    /// The recorded listings, one line per folder (see `snapshot_listing_line`).
+    listings: String,
+    /// Where each line's folder (without its trailing `/`) and names lie in `listings`; sorted
+    /// by folder.
+    lines: Vec<ListingLine>,
+    /// Keyed as recorded: root-relative, or absolute outside the root.
+    texts: rustc_hash::FxHashMap<String, String>,
+}
+
+/// Byte ranges of one listing line: its folder and its tab-separated names.
+struct ListingLine {
+    folder: std::ops::Range<usize>,
+    names: std::ops::Range<usize>,
 }
 
 impl SnapshotHost {
     /// `listings` holds one line per listed folder: its root-relative path with a trailing `/`
-    /// (nothing for the root), then a tab before each entry name.
-    pub fn new(root: PathBuf, listings: &str, texts: rustc_hash::FxHashMap<PathBuf, String>) -> Self {
-        let mut listings: Vec<(String, String)> = listings
-            .lines()
-            .filter(|line| !line.is_empty())
-            .map(|line| {
-                let (folder, names) = line.split_once('\t').unwrap_or((line, ""));
-                (folder.trim_end_matches('/').to_string(), names.to_string())
-            })
-            .collect();
-        listings.sort_unstable();
-        Self { root, listings, texts }
+    /// (nothing for the root), then a tab before each entry name. `texts` is keyed by
+    /// root-relative paths, or absolute ones outside the root.
+    pub fn new(root: PathBuf, listings: String, texts: rustc_hash::FxHashMap<String, String>) -> Self {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in listings.split_inclusive('\n') {
+            let end = start + line.trim_end_matches('\n').len();
+            let tab = line.find('\t').map_or(end, |at| start + at);
+            let folder_end = if tab > start && listings.as_bytes()[tab - 1] == b'/' { tab - 1 } else { tab };
+            if end > start {
+                lines.push(ListingLine { folder: start..folder_end, names: (tab + 1).min(end)..end });
+            }
+            start += line.len();
+        }
+        let folder = |line: &ListingLine| &listings[line.folder.clone()];
+        // Written sorted; sorted again only if a snapshot was made otherwise.
+        if !lines.is_sorted_by(|a, b| folder(a) <= folder(b)) {
+            lines.sort_unstable_by(|a, b| folder(a).cmp(folder(b)));
+        }
+        Self { root, listings, lines, texts }
     }
 
     fn relative<'p>(&self, path: &'p Path) -> Option<&'p str> {
         path.strip_prefix(&self.root).ok().and_then(Path::to_str)
     }
 
+    /// The recorded text of `path`, looked up by the key it is recorded under.
+    fn text_of(&self, path: &Path) -> Option<&String> {
+        let key = self.relative(path).or_else(|| path.to_str())?;
+        self.texts.get(key)
+    }
+
+    fn folder_of(&self, line: &ListingLine) -> &str {
+        &self.listings[line.folder.clone()]
+    }
+
     fn listing(&self, folder: &str) -> Option<&str> {
-        let at = self.listings.binary_search_by(|(listed, _)| listed.as_str().cmp(folder)).ok()?;
-        Some(&self.listings[at].1)
+        let at = self.lines.binary_search_by(|line| self.folder_of(line).cmp(folder)).ok()?;
+        Some(&self.listings[self.lines[at].names.clone()])
     }
 
     /// Whether some listed folder lies inside `folder`.
     fn holds_listed(&self, folder: &str) -> bool {
         let prefix = format!("{folder}/");
-        let at = self.listings.partition_point(|(listed, _)| listed.as_str() < prefix.as_str());
-        self.listings.get(at).is_some_and(|(listed, _)| listed.starts_with(&prefix))
+        let at = self.lines.partition_point(|line| self.folder_of(line) < prefix.as_str());
+        self.lines.get(at).is_some_and(|line| self.folder_of(line).starts_with(&prefix))
     }
 }
 
@@ -293,11 +320,11 @@ fn listed_entries(names: &str) -> impl Iterator<Item = (&str, EntryKind)> {
 
 impl Host for SnapshotHost {
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
-        self.texts.get(path).cloned().ok_or_else(|| not_found(path))
+        self.text_of(path).cloned().ok_or_else(|| not_found(path))
     }
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
-        if self.texts.contains_key(path) {
+        if self.text_of(path).is_some() {
             return Some(EntryKind::File);
         }
         match self.relative(path) {
@@ -312,10 +339,7 @@ impl Host for SnapshotHost {
             // Folders holding recorded files outside the root (`node_modules/@tsconfig/…`).
             None => {
                 let folder = path.to_str().map(|path| format!("{}/", path.trim_end_matches('/')))?;
-                self.texts
-                    .keys()
-                    .any(|file| file.to_str().is_some_and(|file| file.starts_with(&folder)))
-                    .then_some(EntryKind::Dir)
+                self.texts.keys().any(|file| file.starts_with(&folder)).then_some(EntryKind::Dir)
             }
         }
     }

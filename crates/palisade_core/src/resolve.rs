@@ -292,18 +292,19 @@ impl Resolver {
     /// per-project tsconfig that only extends the base then shares the base's one load.
     fn alias_source(&self, path: &Path, depth: usize) -> PathBuf {
         const MAX_EXTENDS: usize = 8;
-        let Some(config) = self.host.read_to_string(path).ok().and_then(|text| {
-            jsonc_parser::parse_to_serde_value::<serde_json::Value>(&text, &jsonc_parser::ParseOptions::default()).ok()
+        let Some(head) = self.host.read_to_string(path).ok().and_then(|text| {
+            jsonc_parser::parse_to_serde_value::<TsconfigHead>(&text, &jsonc_parser::ParseOptions::default()).ok()
         }) else {
             return path.to_path_buf();
         };
-        let options = config.get("compilerOptions");
-        let declares = |key: &str| options.is_some_and(|o| o.get(key).is_some());
-        let extends = config.get("extends").and_then(serde_json::Value::as_str);
+        let declares_aliases =
+            head.compiler_options.is_some_and(|options| options.paths.is_some() || options.base_url.is_some());
+        let extends = match &head.extends {
+            Some(serde_json::Value::String(parent)) => Some(parent.as_str()),
+            _ => None,
+        };
         match extends {
-            Some(parent)
-                if depth < MAX_EXTENDS && !declares("paths") && !declares("baseUrl") && parent.starts_with('.') =>
-            {
+            Some(parent) if depth < MAX_EXTENDS && !declares_aliases && parent.starts_with('.') => {
                 let dir = path.parent().unwrap_or(path);
                 let target = normalize(&dir.join(parent));
                 let target = if self.host.kind(&target) == Some(EntryKind::File) {
@@ -532,6 +533,29 @@ fn normalize(path: &Path) -> PathBuf {
 /// Node built-ins that may be written without `node:`.
 pub fn is_builtin(specifier: &str) -> bool {
     nodejs_built_in_modules::BUILTINS.contains(&specifier)
+}
+
+/// What `alias_source` reads of a tsconfig: whether it declares aliases, and what it extends.
+/// The values of `paths` and `baseUrl` are skipped, not built.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TsconfigHead {
+    extends: Option<serde_json::Value>,
+    compiler_options: Option<CompilerOptionsHead>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CompilerOptionsHead {
+    #[serde(default, deserialize_with = "present")]
+    paths: Option<()>,
+    #[serde(default, deserialize_with = "present")]
+    base_url: Option<()>,
+}
+
+/// `Some` for a key that is there, whatever its value (`null` included).
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<()>, D::Error> {
+    <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(|_| Some(()))
 }
 
 #[cfg(test)]

@@ -46,6 +46,37 @@ fn workspace_for(config: &str, cwd: &Path) -> Result<Arc<Workspace>, String> {
     Ok(workspace)
 }
 
+/// A config that names a snapshot file instead of holding the snapshot (see `palisade/swc`).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SnapshotFileConfig {
+    palisade_snapshot_file: String,
+}
+
+/// The snapshot file `config` names, if it names one. An inline snapshot fails at its first key.
+fn snapshot_file(config: &str) -> Option<String> {
+    serde_json::from_str::<SnapshotFileConfig>(config).ok().map(|config| config.palisade_snapshot_file)
+}
+
+/// The text of the snapshot `file` (absolute, or relative to SWC's working directory). SWC lets
+/// a plugin read the files below its working directory, mounted at `/cwd`.
+fn read_snapshot_file(file: &str, cwd: Option<&str>, working_directory: &Path) -> Result<String, String> {
+    let path = absolute(file, cwd);
+    let advice = "`swcPlugin()` from 'palisade/swc' writes it when the SWC config loads (or pass \
+                  `snapshot: 'inline'`); for a .swcrc, run `npx palisade swc-config --snapshot file` again";
+    let Ok(below) = path.strip_prefix(working_directory) else {
+        return Err(format!(
+            "palisade: the workspace snapshot {} is not below SWC's working directory {}, the only files an SWC \
+             plugin may read; {advice}",
+            path.display(),
+            working_directory.display()
+        ));
+    };
+    let readable = if cfg!(target_os = "wasi") { Path::new("/cwd").join(below) } else { path.clone() };
+    std::fs::read_to_string(&readable)
+        .map_err(|err| format!("palisade: cannot read the workspace snapshot {}: {err}; {advice}", path.display()))
+}
+
 /// The absolute path of the file SWC compiles: `filename` as the caller passed it, against `cwd`.
 fn absolute(filename: &str, cwd: Option<&str>) -> PathBuf {
     let filename = filename.replace('\\', "/");
@@ -80,7 +111,19 @@ pub fn check_source(config: Option<&str>, filename: Option<&str>, cwd: Option<&s
                 .to_string(),
         }];
     };
-    let workspace = match workspace_for(config, &absolute(".", cwd)) {
+    let working_directory = absolute(".", cwd);
+    let from_file;
+    let config = match snapshot_file(config) {
+        Some(file) => match read_snapshot_file(&file, cwd, &working_directory) {
+            Ok(text) => {
+                from_file = text;
+                from_file.as_str()
+            }
+            Err(message) => return vec![PluginError { span: None, message }],
+        },
+        None => config,
+    };
+    let workspace = match workspace_for(config, &working_directory) {
         Ok(workspace) => workspace,
         Err(message) => return vec![PluginError { span: None, message }],
     };
@@ -124,6 +167,31 @@ mod tests {
         let errors = check_source(None, Some("a.ts"), Some("/w"), "import x from 'y';");
         assert_eq!(errors.len(), 1);
         assert!(errors[0].message.contains("swcPlugin()"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_snapshot_file_is_read_below_the_working_directory() {
+        let folder = std::env::temp_dir().join(format!("palisade-swc-snapshot-{}", std::process::id()));
+        let file = folder.join("node_modules/.cache/palisade/swc-snapshot.json");
+        std::fs::create_dir_all(file.parent().unwrap_or(&folder)).ok();
+        let snapshot =
+            r#"{"palisadeSnapshot": 2, "root": ".", "listings": "\ta.ts\tb.ts", "texts": {}, "projects": []}"#;
+        std::fs::write(&file, snapshot).ok();
+        let cwd = folder.to_string_lossy().into_owned();
+        let config = r#"{"palisadeSnapshotFile": "node_modules/.cache/palisade/swc-snapshot.json"}"#;
+        assert_eq!(check_source(Some(config), Some("a.ts"), Some(&cwd), "import './b';"), Vec::new());
+        let errors = check_source(Some(config), Some("a.ts"), Some(&cwd), "import './c';");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("palisade/no-unresolved-local"), "{}", errors[0].message);
+
+        let missing = r#"{"palisadeSnapshotFile": "gone.json"}"#;
+        let errors = check_source(Some(missing), Some("a.ts"), Some(&cwd), "");
+        assert!(errors[0].message.contains("cannot read the workspace snapshot"), "{}", errors[0].message);
+        assert!(errors[0].message.contains("gone.json"), "{}", errors[0].message);
+        let outside = r#"{"palisadeSnapshotFile": "/elsewhere/snapshot.json"}"#;
+        let errors = check_source(Some(outside), Some("a.ts"), Some(&cwd), "");
+        assert!(errors[0].message.contains("is not below SWC's working directory"), "{}", errors[0].message);
+        std::fs::remove_dir_all(&folder).ok();
     }
 
     #[test]

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
 import { renderExplanation, renderGraph } from './inspect.js';
-import { swcPluginConfig } from './swc.js';
+import { workspaceSnapshot, writeSnapshotFile } from './swc.js';
 
 const FORMATS = {
   check: ['pretty', 'json', 'sarif', 'github'],
@@ -17,11 +17,12 @@ const FORMATS = {
   'swc-config': ['entry', 'config'],
 };
 const LEVELS = ['project', 'element', 'file'];
+const SNAPSHOT_MODES = ['inline', 'file'];
 const CHECK_ONLY = ['max-warnings', 'baseline', 'update-baseline', 'threads'];
 const USAGE = `Usage: palisade check [paths…] [options]
        palisade explain FILE [--root DIR] [--config FILE] [--format pretty|json]
        palisade graph [--level project|element|file] [--format dot|mermaid|json] [--root DIR] [--config FILE]
-       palisade swc-config [--format entry|config] [--root DIR] [--config FILE]
+       palisade swc-config [--format entry|config] [--snapshot inline|file] [--root DIR] [--config FILE]
 
 check    checks every source file of the workspace against palisade.json (or the zero-config
          defaults)
@@ -40,6 +41,10 @@ Options:
                       json; graph: dot (default), mermaid, json; swc-config: entry (default),
                       config
   --level LEVEL       graph: project (default), element, file
+  --snapshot MODE     swc-config: inline (default) puts the snapshot in the entry; file writes
+                      it to node_modules/.cache/palisade/ below the current directory (SWC's
+                      working directory when it compiles) and the entry names it, which makes
+                      each compiled file cheaper in a large workspace
   --max-warnings N    exit 1 when there are more than N warnings
   --baseline FILE     accepted violations: report only new ones, and entries now fixed
   --update-baseline   write the current violations to the baseline file
@@ -166,6 +171,7 @@ function parseCommand(argv, cwd) {
       'update-baseline': { type: 'boolean' },
       threads: { type: 'string' },
       level: { type: 'string' },
+      snapshot: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -194,6 +200,12 @@ function parseCommand(argv, cwd) {
   if (values.level !== undefined && !LEVELS.includes(values.level)) {
     throw new UsageError(`--level must be one of ${LEVELS.join(', ')}, not \`${values.level}\``);
   }
+  if (values.snapshot !== undefined && command !== 'swc-config') {
+    throw new UsageError(`--snapshot is an option of \`palisade swc-config\`, not of \`palisade ${command}\``);
+  }
+  if (values.snapshot !== undefined && !SNAPSHOT_MODES.includes(values.snapshot)) {
+    throw new UsageError(`--snapshot must be one of ${SNAPSHOT_MODES.join(', ')}, not \`${values.snapshot}\``);
+  }
   if (command === 'explain' && paths.length !== 1) {
     throw new UsageError('`palisade explain` takes exactly one file');
   }
@@ -217,6 +229,7 @@ function parseCommand(argv, cwd) {
   return {
     command,
     level: values.level ?? 'project',
+    snapshot: values.snapshot ?? 'inline',
     threads,
     root: values.root === undefined ? undefined : resolve(cwd, values.root),
     config: values.config === undefined ? undefined : resolve(cwd, values.config),
@@ -237,7 +250,10 @@ function inspect(options, io) {
   try {
     const location = Workspace.locate({ root: options.root, configFile: options.config, cwd: io.cwd });
     if (options.command === 'swc-config') {
-      const config = { ...swcPluginConfig(location), root: relative(io.cwd, location.root).split(sep).join('/') || '.' };
+      const snapshot = { ...workspaceSnapshot(location), root: relative(io.cwd, location.root).split(sep).join('/') || '.' };
+      const config = options.snapshot === 'inline'
+        ? snapshot
+        : { palisadeSnapshotFile: relative(io.cwd, writeSnapshotFile(snapshot, io.cwd)).split(sep).join('/') };
       const printed = options.format === 'config' ? config : ['palisade-swc-plugin', config];
       io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
       return 0;

@@ -165,8 +165,8 @@ impl Workspace {
                 snapshot.root
             )));
         }
-        let texts = snapshot.texts.into_iter().map(|(path, text)| (normalize(&root.join(path)), text)).collect();
-        let host: Arc<dyn Host> = Arc::new(SnapshotHost::new(root.clone(), &snapshot.listings, texts));
+        let texts = snapshot.texts.into_iter().collect();
+        let host: Arc<dyn Host> = Arc::new(SnapshotHost::new(root.clone(), snapshot.listings, texts));
         let config_file = snapshot.config_file.map(|path| normalize(&root.join(path)));
         let projects = snapshot
             .projects
