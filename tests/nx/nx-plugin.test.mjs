@@ -98,3 +98,16 @@ test('with the violations gone everything passes and is cached; a change re-runs
   assert.ok(after.cached.includes('billing-domain') && after.cached.includes('shared-util'), after.output);
   assert.ok(after.ran.length < ALL.length);
 });
+
+test('plugin options are checked, and targetName renames the target', async () => {
+  const { createNodesV2 } = require('palisade/nx');
+  const [pattern, createNodes] = createNodesV2;
+  assert.equal(pattern, '**/{project.json,package.json}');
+  const context = { workspaceRoot: EXAMPLE, nxJsonConfiguration: {} };
+  await assert.rejects(createNodes(['apps/api/project.json'], { target: 'x' }, context), /palisade\/nx: unknown option `target` in nx\.json .*known: targetName, configFile/u);
+  await assert.rejects(createNodes(['apps/api/project.json'], { targetName: 3 }, context), /option `targetName` in nx\.json must be a non-empty string, not 3/u);
+  const results = await createNodes(['apps/api/project.json', 'package.json'], { targetName: 'architecture' }, context);
+  assert.deepEqual(Object.keys(results[0][1].projects['apps/api'].targets), ['architecture']);
+  // The example's root package.json is no Nx project: the plugin must not make it one.
+  assert.deepEqual(results[1], ['package.json', {}]);
+});
