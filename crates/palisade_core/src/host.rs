@@ -247,17 +247,19 @@ impl SnapshotHost {
     /// (nothing for the root), then a tab before each entry name. `texts` is keyed by
     /// root-relative paths, or absolute ones outside the root.
     pub fn new(root: PathBuf, listings: String, texts: rustc_hash::FxHashMap<String, String>) -> Self {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for line in listings.split_inclusive('\n') {
-            let end = start + line.trim_end_matches('\n').len();
-            let tab = line.find('\t').map_or(end, |at| start + at);
-            let folder_end = if tab > start && listings.as_bytes()[tab - 1] == b'/' { tab - 1 } else { tab };
-            if end > start {
-                lines.push(ListingLine { folder: start..folder_end, names: (tab + 1).min(end)..end });
-            }
-            start += line.len();
-        }
+        // Where a slice of `listings` lies in it.
+        let range = |part: &str| {
+            let start = part.as_ptr() as usize - listings.as_ptr() as usize;
+            start..start + part.len()
+        };
+        let mut lines: Vec<ListingLine> = listings
+            .lines()
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let (folder, names) = line.split_once('\t').unwrap_or((line, &line[line.len()..]));
+                ListingLine { folder: range(folder.trim_end_matches('/')), names: range(names) }
+            })
+            .collect();
         let folder = |line: &ListingLine| &listings[line.folder.clone()];
         // Written sorted; sorted again only if a snapshot was made otherwise.
         if !lines.is_sorted_by(|a, b| folder(a) <= folder(b)) {
