@@ -16,7 +16,7 @@ import tseslint from 'typescript-eslint';
 import { workspaceWith } from '../temporary-workspace.mjs';
 
 const require = createRequire(import.meta.url);
-const ESLINT_RULE_IDS = ['dependencies', 'entry-point', 'external', 'no-cycle', 'no-unknown-files', 'no-unresolved-local', 'tags'];
+const ESLINT_RULE_IDS = ['dependencies', 'enforce-module-boundaries', 'entry-point', 'external', 'no-cycle', 'no-unknown-files', 'no-unresolved-local', 'tags'];
 const ENGINE_FAILURE_MARKERS = ['RuntimeError', 'unreachable', 'wasm-function'];
 
 const eslintVersions = [
@@ -57,11 +57,18 @@ describe('plugin shape', () => {
     assert.ok(ruleMetadata().some(({ id }) => id === 'parse-error'), 'the core knows parse-error');
   });
 
-  test('every rule declares docs, an empty schema and its messages, plus configError', () => {
+  test('every rule declares docs, its schema and its messages, plus configError', () => {
     for (const metadata of ruleMetadata().filter(({ id }) => ESLINT_RULE_IDS.includes(id))) {
       const { meta } = palisade.rules[metadata.id];
       assert.equal(meta.type, 'problem');
-      assert.deepEqual(meta.schema, []);
+      if (metadata.id === 'enforce-module-boundaries') {
+        // Nx's option object, generated from the core's options type.
+        assert.equal(meta.schema.length, 1);
+        assert.equal(meta.schema[0].additionalProperties, false);
+        assert.ok('depConstraints' in meta.schema[0].properties && 'banTransitiveDependencies' in meta.schema[0].properties);
+      } else {
+        assert.deepEqual(meta.schema, []);
+      }
       assert.equal(meta.docs.url, metadata.docsUrl);
       assert.equal(meta.docs.description, metadata.description);
       assert.equal(meta.docs.recommended, metadata.recommended);

@@ -8,7 +8,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{dependencies, entry_point, external, no_cycle, tags};
+use crate::rules::{dependencies, enforce_module_boundaries, entry_point, external, no_cycle, tags};
 
 /// The whole `palisade.json`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -63,6 +63,8 @@ pub struct RulesConfig {
     pub no_unresolved_local: Option<RuleSetting<NoOptions>>,
     #[serde(rename = "no-cycle", default, skip_serializing_if = "Option::is_none")]
     pub no_cycle: Option<RuleSetting<no_cycle::Options>>,
+    #[serde(rename = "enforce-module-boundaries", default, skip_serializing_if = "Option::is_none")]
+    pub enforce_module_boundaries: Option<RuleSetting<enforce_module_boundaries::Options>>,
 }
 
 /// The options of a rule that takes none.

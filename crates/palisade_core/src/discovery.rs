@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::host::{EntryKind, Host};
 use crate::imports::is_source_path;
 use crate::pattern::{Flavor, Glob};
-use crate::project::Project;
+use crate::project::{Project, ProjectKind};
 
 /// Directories never searched: dependencies, VCS data and build output.
 const SKIPPED_DIRS: &[&str] = &[
@@ -86,6 +86,8 @@ pub struct Discovered {
     /// Workspace-relative, sorted.
     pub source_files: Vec<String>,
     pub projects: Vec<Project>,
+    /// Packages the root `package.json` declares.
+    pub root_dependencies: std::collections::BTreeSet<String>,
     /// Files that could not be read or understood, with why.
     pub warnings: Vec<String>,
 }
@@ -131,7 +133,20 @@ pub fn discover(host: &dyn Host, root: &Path, ignore: &IgnoreRules) -> Discovere
     }
     found.source_files.sort();
     found.projects = read_projects(host, root, &manifests, &mut found.warnings);
+    if let Ok(text) = host.read_to_string(&root.join("package.json"))
+        && let Ok(manifest) = serde_json::from_str::<serde_json::Value>(&text)
+    {
+        found.root_dependencies = crate::project::declared_packages(&manifest).map(str::to_string).collect();
+    }
     found
+}
+
+/// Nx's test for a module federation remote: `exposes:` (the key maybe quoted) in its config.
+fn exposes_pattern(text: &str) -> bool {
+    text.match_indices("exposes").any(|(at, _)| {
+        let rest = text[at + "exposes".len()..].trim_start_matches(['\'', '"']);
+        rest.starts_with(':')
+    })
 }
 
 fn display_dir(dir: &str) -> &str {
@@ -253,12 +268,46 @@ fn read_projects(
                 tags.push(tag);
             }
         }
+        let field = |key: &str| project_json.as_ref().and_then(|p| p.get(key)).or_else(|| nx.and_then(|n| n.get(key)));
+        let has_file = |file: &str| host.kind(&root.join(relative(file))) == Some(EntryKind::File);
+        let kind = ProjectKind::infer(
+            &name,
+            field("projectType").and_then(serde_json::Value::as_str),
+            has_file,
+            package_json.as_ref(),
+        );
+        let mut targets: Vec<String> = Vec::new();
+        let runnable = |(key, target): (&String, &serde_json::Value)| {
+            (target.get("executor").and_then(serde_json::Value::as_str) != Some("")).then(|| key.clone())
+        };
+        for targets_of in [project_json.as_ref().and_then(|p| p.get("targets")), nx.and_then(|n| n.get("targets"))] {
+            if let Some(map) = targets_of.and_then(serde_json::Value::as_object) {
+                targets.extend(map.iter().filter_map(runnable));
+            }
+        }
+        if let Some(scripts) =
+            package_json.as_ref().and_then(|p| p.get("scripts")).and_then(serde_json::Value::as_object)
+        {
+            targets.extend(scripts.keys().cloned());
+        }
+        targets.sort_unstable();
+        targets.dedup();
+        let implicit_dependencies =
+            string_list(field("implicitDependencies")).into_iter().filter(|name| !name.starts_with('!')).collect();
+        let exposes_modules = kind == ProjectKind::App
+            && ["module-federation.config.js", "module-federation.config.ts"]
+                .iter()
+                .any(|file| host.read_to_string(&root.join(relative(file))).is_ok_and(|text| exposes_pattern(&text)));
         projects.push(Project {
             name,
             root: dir.to_string(),
             tags,
             package_name: if dir.is_empty() { None } else { package_name },
             package_json: if dir.is_empty() { None } else { package_json },
+            kind,
+            targets,
+            implicit_dependencies,
+            exposes_modules,
             ..Project::default()
         });
     }

@@ -28,3 +28,19 @@ pub fn config_schema() -> String {
     let schema = schemars::schema_for!(config::Config);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
+
+/// The JSON Schema (draft-07, self-contained) of the options of the rules other tools configure
+/// directly, such as `ESLint`: `{ ruleId: schema }`.
+pub fn rule_options_schemas() -> String {
+    let generator = schemars::generate::SchemaSettings::draft07()
+        .with(|settings| settings.inline_subschemas = true)
+        .into_generator();
+    let schema = generator.into_root_schema_for::<rules::enforce_module_boundaries::Options>();
+    let mut value = schema.to_value();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("$schema");
+        object.remove("title");
+    }
+    let all = serde_json::json!({ rules::enforce_module_boundaries::META.id: value });
+    serde_json::to_string(&all).unwrap_or_default()
+}

@@ -24,6 +24,50 @@ pub struct Project {
     pub entry_globs: Vec<Glob>,
     /// How other projects should import it: package name, else a tsconfig alias.
     pub public_specifier: Option<String>,
+    /// Application, library or end-to-end tests, as Nx tells them apart.
+    pub kind: ProjectKind,
+    /// Names of its targets that run something: `project.json` `targets`, `package.json`
+    /// `scripts` and `nx.targets`.
+    pub targets: Vec<String>,
+    /// `implicitDependencies` named in its `project.json` or `package.json` `nx` (plain names).
+    pub implicit_dependencies: Vec<String>,
+    /// An application whose module federation config `exposes` modules (a remote, importable).
+    pub exposes_modules: bool,
+}
+
+/// What kind of project Nx considers it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ProjectKind {
+    App,
+    #[default]
+    Lib,
+    E2e,
+}
+
+impl ProjectKind {
+    /// Nx's rule: `projectType` decides (an application named `*-e2e` or `e2e` is end-to-end
+    /// tests); without it, `tsconfig.lib.json` or `tsconfig.app.json` does; else a `package.json`
+    /// with no `exports`, `main`, `module` or `bin` is an application.
+    pub fn infer(
+        name: &str,
+        project_type: Option<&str>,
+        has_file: impl Fn(&str) -> bool,
+        package_json: Option<&serde_json::Value>,
+    ) -> Self {
+        match project_type {
+            Some("library") => Self::Lib,
+            Some(_) if name.ends_with("-e2e") || name == "e2e" => Self::E2e,
+            Some(_) => Self::App,
+            None if has_file("tsconfig.lib.json") => Self::Lib,
+            None if has_file("tsconfig.app.json") => Self::App,
+            None => match package_json {
+                Some(package) if ["exports", "main", "module", "bin"].iter().all(|key| package.get(key).is_none()) => {
+                    Self::App
+                }
+                _ => Self::Lib,
+            },
+        }
+    }
 }
 
 impl Project {
@@ -38,6 +82,9 @@ pub struct ProjectGraph {
     projects: Vec<Project>,
     by_root: HashMap<String, usize>,
     by_package: HashMap<String, usize>,
+    /// Packages the root `package.json` declares (`dependencies`, `devDependencies`,
+    /// `peerDependencies`, `optionalDependencies`).
+    root_dependencies: BTreeSet<String>,
 }
 
 impl ProjectGraph {
@@ -49,7 +96,19 @@ impl ProjectGraph {
             .enumerate()
             .filter_map(|(index, p)| p.package_name.clone().map(|name| (name, index)))
             .collect();
-        Self { projects, by_root, by_package }
+        Self { projects, by_root, by_package, root_dependencies: BTreeSet::new() }
+    }
+
+    #[must_use]
+    pub fn with_root_dependencies(mut self, root_dependencies: BTreeSet<String>) -> Self {
+        self.root_dependencies = root_dependencies;
+        self
+    }
+
+    /// Whether `package` is declared by the root `package.json` or by the project's own.
+    pub fn declares(&self, project: usize, package: &str) -> bool {
+        self.root_dependencies.contains(package)
+            || self.projects[project].package_json.as_ref().is_some_and(|manifest| declared_in(manifest, package))
     }
 
     pub fn get(&self, index: usize) -> &Project {
@@ -91,6 +150,21 @@ impl ProjectGraph {
     pub fn package_names(&self) -> impl Iterator<Item = (&str, &Project)> {
         self.by_package.iter().map(|(name, index)| (name.as_str(), &self.projects[*index]))
     }
+}
+
+/// The dependency fields of a `package.json`.
+pub const DEPENDENCY_FIELDS: &[&str] = &["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+
+fn declared_in(manifest: &serde_json::Value, package: &str) -> bool {
+    DEPENDENCY_FIELDS.iter().any(|field| manifest.get(field).and_then(|deps| deps.get(package)).is_some())
+}
+
+/// Every package a `package.json` declares.
+pub fn declared_packages(manifest: &serde_json::Value) -> impl Iterator<Item = &str> {
+    DEPENDENCY_FIELDS
+        .iter()
+        .filter_map(|field| manifest.get(field).and_then(serde_json::Value::as_object))
+        .flat_map(|deps| deps.keys().map(String::as_str))
 }
 
 /// The package name of a bare specifier: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`.

@@ -65,3 +65,13 @@ pub fn check(host: MemoryHost, file: &str, text: &str) -> Vec<String> {
         .map(|d| format!("{}/{}", d.rule, d.message_id))
         .collect()
 }
+
+/// `check`, plus the whole-graph diagnostics of the same file.
+pub fn check_with_graph(host: MemoryHost, file: &str, text: &str) -> Vec<String> {
+    let workspace = Workspace::open(Arc::new(host), Path::new("/w"), Some(Path::new("/w/palisade.json")))
+        .unwrap_or_else(|err| panic!("config: {err}"));
+    let path = Path::new("/w").join(file);
+    let mut found = workspace.check_file(&path, text);
+    found.extend(workspace.check_graph(&path, text));
+    found.into_iter().map(|d| format!("{}/{}", d.rule, d.message_id)).collect()
+}

@@ -14,7 +14,8 @@ use crate::imports::{Import, extract_imports, is_source_path};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 use crate::resolve::{Resolution, Resolver};
-use crate::rules::no_cycle::{self, CycleIndex, GraphEdge, ProjectsView};
+use crate::rules::enforce_module_boundaries::{self as module_boundaries, ProjectDeps};
+use crate::rules::no_cycle::{self, CycleFinding, CycleIndex, GraphEdge, ProjectsView};
 use crate::rules::{Edge, RuleSet, Subject, parse_error};
 use crate::selector::FileFacts;
 
@@ -85,6 +86,9 @@ pub struct PartReport {
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct GraphPart {
     pub edges: Vec<GraphEdge>,
+    /// npm packages imported, by source-file index (kept only when a graph rule needs them).
+    #[serde(default)]
+    pub packages: Vec<(usize, String)>,
     /// A hash of each checked file's text, by source-file index.
     pub hashes: Vec<(usize, u64)>,
 }
@@ -96,8 +100,12 @@ struct FileGraph {
     edges: Vec<Vec<GraphEdge>>,
     /// A hash of the text each file's edges came from; `None` when not known.
     hashes: Vec<Option<u64>>,
+    /// npm packages each source file imports (kept only when a graph rule needs them).
+    packages: Vec<Vec<String>>,
     /// Components for `no-cycle`, dropped whenever an edge changes.
     cycles: Option<CycleIndex>,
+    /// The project graph for `enforce-module-boundaries`, dropped whenever an edge changes.
+    project_deps: Option<ProjectDeps>,
     /// Set by `refresh`: files may have changed on disk since they were read.
     stale: bool,
 }
@@ -107,6 +115,19 @@ fn text_hash(text: &str) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+impl FileGraph {
+    fn new(count: usize, stale: bool) -> Self {
+        Self {
+            edges: vec![Vec::new(); count],
+            packages: vec![Vec::new(); count],
+            hashes: vec![None; count],
+            cycles: None,
+            project_deps: None,
+            stale,
+        }
+    }
 }
 
 /// Whether two edge lists give the same graph (positions aside).
@@ -147,7 +168,20 @@ impl Workspace {
     /// Loads the workspace at `root` (absolute), with `config_file` or, without one, the
     /// zero-config defaults.
     pub fn open(host: Arc<dyn Host>, given_root: &Path, config_file: Option<&Path>) -> Result<Self, ConfigError> {
-        Self::open_with(host, given_root, config_file, None)
+        Self::open_with(host, given_root, config_file, None, None)
+    }
+
+    /// `open`, with the config's `rules` replaced by `rules` (the JSON of a `rules` object, as
+    /// another tool's settings give it; `origin` names that tool's settings in errors). The rest of
+    /// the config (`tsconfig`, `ignore`, `elements`) still comes from `config_file`.
+    pub fn open_with_rules(
+        host: Arc<dyn Host>,
+        given_root: &Path,
+        config_file: Option<&Path>,
+        rules: &str,
+        origin: &str,
+    ) -> Result<Self, ConfigError> {
+        Self::open_with(host, given_root, config_file, None, Some((rules, origin)))
     }
 
     /// `open`, with the projects (and their entries) already known, as a snapshot records them:
@@ -157,6 +191,7 @@ impl Workspace {
         given_root: &Path,
         config_file: Option<&Path>,
         known_projects: Option<Vec<crate::project::Project>>,
+        rules_override: Option<(&str, &str)>,
     ) -> Result<Self, ConfigError> {
         let listing_host = Arc::new(ListingHost::new(host));
         let host: Arc<dyn Host> = Arc::clone(&listing_host) as Arc<dyn Host>;
@@ -182,7 +217,18 @@ impl Workspace {
         };
         let source = ConfigSource { file: &shown, text: &text };
         let elements = Elements::compile(&config.elements, &source)?;
-        let rules = RuleSet::new(&config, config_file.is_none(), &source)?;
+        let rules = match rules_override {
+            Some((rules, origin)) => {
+                let text = format!("{{\"rules\": {rules}}}");
+                let source = ConfigSource { file: origin, text: &text };
+                let mut config = config.clone();
+                config.rules = parse_config(&source)?.rules;
+                RuleSet::new(&config, false, &source)?
+            }
+            None => RuleSet::new(&config, config_file.is_none(), &source)?,
+        };
+        // A workspace opened from a snapshot answers for one file at a time.
+        let rules = if known_projects.is_some() { rules.without_graph_rules() } else { rules };
         let mut configured_ignores = Vec::new();
         for (index, pattern) in config.ignore.iter().enumerate() {
             let glob = Glob::new(&normalise(pattern), Flavor::Path).map_err(|reason| {
@@ -208,11 +254,11 @@ impl Workspace {
         let gitignore = host.read_to_string(&root.join(".gitignore")).ok();
         let ignore = IgnoreRules::new(gitignore.as_deref(), &configured_ignores);
         let entries_known = known_projects.is_some();
-        let (projects, discovered) = if let Some(projects) = known_projects {
-            (projects, OnceLock::new())
+        let (projects, root_dependencies, discovered) = if let Some(projects) = known_projects {
+            (projects, std::collections::BTreeSet::new(), OnceLock::new())
         } else {
             let found = discover(host.as_ref(), root, &ignore);
-            (found.projects, OnceLock::from((found.source_files, found.warnings)))
+            (found.projects, found.root_dependencies, OnceLock::from((found.source_files, found.warnings)))
         };
         let packages: Vec<(String, PathBuf)> =
             projects.iter().filter_map(|p| p.package_name.clone().map(|name| (name, root.join(&p.root)))).collect();
@@ -224,7 +270,7 @@ impl Workspace {
             given_root: given_root.to_path_buf(),
             config_file: config_file.map(Path::to_path_buf),
             elements,
-            projects: ProjectGraph::new(projects),
+            projects: ProjectGraph::new(projects).with_root_dependencies(root_dependencies),
             resolver,
             rules,
             ignore,
@@ -389,7 +435,7 @@ impl Workspace {
 
     /// `check_file`, plus how many dependencies the file declares; with `edges`, also the
     /// file's resolved workspace-internal edges for the whole-graph rules.
-    fn check_text(&self, path: &Path, text: &str, edges: Option<&mut Vec<GraphEdge>>) -> (Vec<Diagnostic>, usize) {
+    fn check_text(&self, path: &Path, text: &str, graph: Option<&mut GraphPart>) -> (Vec<Diagnostic>, usize) {
         let Some(file) = self.relative(path) else { return (Vec::new(), 0) };
         if !self.is_checked(&file) {
             return (Vec::new(), 0);
@@ -406,7 +452,7 @@ impl Workspace {
             )),
             Ok(imports) => {
                 dependencies = imports.len();
-                self.check_imports(path, &file, &imports, &mut findings, edges);
+                self.check_imports(path, &file, &imports, &mut findings, graph);
             }
         }
         if findings.is_empty() {
@@ -427,10 +473,11 @@ impl Workspace {
         file: &str,
         imports: &[Import],
         findings: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
-        mut edges: Option<&mut Vec<GraphEdge>>,
+        mut graph: Option<&mut GraphPart>,
     ) {
         // Only the whole-graph rules need the file's index (and so the list of source files).
-        let from_index = if edges.is_some() { self.index_of(file) } else { None };
+        let from_index = if graph.is_some() { self.index_of(file) } else { None };
+        let keep_packages = self.rules.module_boundaries().is_some();
         let element = self.element_of(file);
         let from = self.subject(file, element.as_deref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
@@ -446,8 +493,13 @@ impl Workspace {
             };
             let edge = Edge { import, resolution: &resolution, target };
             self.rules.check_edge(&from, &edge, &self.projects, findings);
-            if let (Some(edges), Some(from)) = (edges.as_deref_mut(), from_index) {
-                edges.extend(self.graph_edge(from, import, &resolution));
+            if let (Some(graph), Some(from)) = (graph.as_deref_mut(), from_index) {
+                graph.edges.extend(self.graph_edge(from, import, &resolution));
+                if let Resolution::Npm { package, .. } = &resolution
+                    && keep_packages
+                {
+                    graph.packages.push((from, package.clone()));
+                }
             }
         }
     }
@@ -468,16 +520,25 @@ impl Workspace {
         })
     }
 
-    /// The resolved edges of source file `from`, whose text is `text` (no BOM); none when it does
-    /// not parse.
-    fn edges_of(&self, from: usize, text: &str) -> Vec<GraphEdge> {
+    /// The resolved edges of source file `from`, whose text is `text` (no BOM), and the npm
+    /// packages it imports when a graph rule needs them; none when it does not parse.
+    fn edges_of(&self, from: usize, text: &str) -> (Vec<GraphEdge>, Vec<String>) {
         let file = &self.source_files()[from];
-        let Ok(imports) = extract_imports(file, text) else { return Vec::new() };
+        let Ok(imports) = extract_imports(file, text) else { return (Vec::new(), Vec::new()) };
         let path = self.root.join(file);
-        imports
-            .iter()
-            .filter_map(|import| self.graph_edge(from, import, &self.resolver.resolve(&path, &import.specifier)))
-            .collect()
+        let keep_packages = self.rules.module_boundaries().is_some();
+        let mut edges = Vec::new();
+        let mut packages = Vec::new();
+        for import in &imports {
+            let resolution = self.resolver.resolve(&path, &import.specifier);
+            edges.extend(self.graph_edge(from, import, &resolution));
+            if let Resolution::Npm { package, .. } = resolution
+                && keep_packages
+            {
+                packages.push(package);
+            }
+        }
+        (edges, packages)
     }
 
     /// Reads and checks every source file; diagnostics sorted by file, position, rule.
@@ -495,7 +556,7 @@ impl Workspace {
             let path = self.root.join(file);
             match self.host.read_to_string(&path) {
                 Ok(text) => {
-                    let (diagnostics, dependencies) = self.check_text(&path, &text, Some(&mut part.graph.edges));
+                    let (diagnostics, dependencies) = self.check_text(&path, &text, Some(&mut part.graph));
                     if let Some(index) = self.index_of(file) {
                         part.graph.hashes.push((index, text_hash(text.strip_prefix('\u{feff}').unwrap_or(&text))));
                     }
@@ -521,14 +582,18 @@ impl Workspace {
     pub fn finish_check(&self, parts: Vec<PartReport>) -> CheckReport {
         let mut report = CheckReport { files: self.source_files().len(), ..CheckReport::default() };
         let count = self.source_files().len();
-        let mut graph =
-            FileGraph { edges: vec![Vec::new(); count], hashes: vec![None; count], cycles: None, stale: false };
+        let mut graph = FileGraph::new(count, false);
         for part in parts {
             report.diagnostics.extend(part.diagnostics);
             report.dependencies += part.dependencies;
             for edge in part.graph.edges {
                 if edge.from < count && edge.to < count {
                     graph.edges[edge.from].push(edge);
+                }
+            }
+            for (file, package) in part.graph.packages {
+                if let Some(slot) = graph.packages.get_mut(file) {
+                    slot.push(package);
                 }
             }
             for (index, hash) in part.graph.hashes {
@@ -541,8 +606,14 @@ impl Workspace {
             let mut index = self.cycle_index(rule, &graph);
             let edges = graph.edges.iter().flatten();
             let found = self.with_projects(|projects| rule.findings(&mut index, self.source_files(), edges, projects));
-            report.diagnostics.extend(self.cycle_diagnostics(severity, found, None));
+            report.diagnostics.extend(self.graph_diagnostics(&no_cycle::META, severity, found, None));
             graph.cycles = Some(index);
+        }
+        if let Some((severity, rule)) = self.rules.module_boundaries() {
+            let deps = self.project_deps(&graph);
+            let found = self.module_boundary_findings(rule, &deps, graph.edges.iter().flatten());
+            report.diagnostics.extend(self.graph_diagnostics(&module_boundaries::META, severity, found, None));
+            graph.project_deps = Some(deps);
         }
         if let Ok(mut slot) = self.graph.lock() {
             *slot = Some(graph);
@@ -551,11 +622,14 @@ impl Workspace {
         report
     }
 
-    /// The whole-graph diagnostics (`no-cycle`) of the file at `path` whose current text is
-    /// `text`. The graph is built on the first call (every file read from disk); later calls
-    /// refresh only this file's edges, from `text`.
-    pub fn check_cycles(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
-        let Some((severity, rule)) = self.rules.no_cycle() else { return Vec::new() };
+    /// The whole-graph diagnostics (`no-cycle`, and the project-graph part of
+    /// `enforce-module-boundaries`) of the file at `path` whose current text is `text`. The graph
+    /// is built on the first call (every file read from disk); later calls refresh only this
+    /// file's edges, from `text`.
+    pub fn check_graph(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
+        if self.rules.no_cycle().is_none() && self.rules.module_boundaries().is_none() {
+            return Vec::new();
+        }
         let Some(file) = self.relative(path) else { return Vec::new() };
         let Some(node) = self.index_of(&file).filter(|_| self.is_checked(&file)) else { return Vec::new() };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -565,25 +639,66 @@ impl Workspace {
             self.reread_graph(graph);
         }
         self.update_file(graph, node, text);
-        let rule_index = match graph.cycles.take() {
-            Some(index) => index,
-            None => self.cycle_index(rule, graph),
-        };
-        let mut index = rule_index;
-        let found = self.with_projects(|projects| {
-            rule.findings(&mut index, self.source_files(), graph.edges[node].iter(), projects)
-        });
-        graph.cycles = Some(index);
-        let mut diagnostics = self.cycle_diagnostics(severity, found, Some(text));
+        let mut diagnostics = Vec::new();
+        if let Some((severity, rule)) = self.rules.no_cycle() {
+            let mut index = match graph.cycles.take() {
+                Some(index) => index,
+                None => self.cycle_index(rule, graph),
+            };
+            let found = self.with_projects(|projects| {
+                rule.findings(&mut index, self.source_files(), graph.edges[node].iter(), projects)
+            });
+            graph.cycles = Some(index);
+            diagnostics.extend(self.graph_diagnostics(&no_cycle::META, severity, found, Some(text)));
+        }
+        if let Some((severity, rule)) = self.rules.module_boundaries() {
+            let deps = match graph.project_deps.take() {
+                Some(deps) => deps,
+                None => self.project_deps(graph),
+            };
+            let found = self.module_boundary_findings(rule, &deps, graph.edges[node].iter());
+            graph.project_deps = Some(deps);
+            diagnostics.extend(self.graph_diagnostics(&module_boundaries::META, severity, found, Some(text)));
+        }
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         diagnostics
     }
 
+    /// The project graph from the file graph.
+    fn project_deps(&self, graph: &FileGraph) -> ProjectDeps {
+        let owners: Vec<Option<usize>> = self.source_files().iter().map(|file| self.projects.owner_of(file)).collect();
+        let packages = graph
+            .packages
+            .iter()
+            .enumerate()
+            .flat_map(|(file, packages)| packages.iter().map(move |package| (file, package.as_str())));
+        ProjectDeps::build(&self.projects, &owners, graph.edges.iter().flatten(), packages)
+    }
+
+    /// `enforce-module-boundaries`' project-graph findings on `edges`.
+    fn module_boundary_findings<'a>(
+        &self,
+        rule: &module_boundaries::Rule,
+        deps: &ProjectDeps,
+        edges: impl Iterator<Item = &'a GraphEdge>,
+    ) -> Vec<CycleFinding> {
+        let files = self.source_files();
+        edges
+            .filter_map(|edge| {
+                let source = self.projects.owner_of(&files[edge.from])?;
+                let target = self.projects.owner_of(&files[edge.to])?;
+                if !rule.needs_graph(edge, source, target) {
+                    return None;
+                }
+                let finding = rule.check_graph_edge(edge, (source, target), deps, &self.projects, files)?;
+                Some(CycleFinding { file: edge.from, finding, cycle: Vec::new() })
+            })
+            .collect()
+    }
+
     /// Reads every source file and resolves its imports.
     fn read_graph(&self) -> FileGraph {
-        let count = self.source_files().len();
-        let mut graph =
-            FileGraph { edges: vec![Vec::new(); count], hashes: vec![None; count], cycles: None, stale: true };
+        let mut graph = FileGraph::new(self.source_files().len(), true);
         self.reread_graph(&mut graph);
         graph
     }
@@ -603,11 +718,16 @@ impl Workspace {
         if graph.hashes[node] == Some(hash) {
             return;
         }
-        let edges = self.edges_of(node, text);
+        let (edges, packages) = self.edges_of(node, text);
         if !same_targets(&graph.edges[node], &edges) {
             graph.cycles = None;
+            graph.project_deps = None;
+        }
+        if graph.packages[node] != packages {
+            graph.project_deps = None;
         }
         graph.edges[node] = edges;
+        graph.packages[node] = packages;
         graph.hashes[node] = Some(hash);
     }
 
@@ -621,12 +741,13 @@ impl Workspace {
         run(&ProjectsView { count: self.projects.len(), of_file: &of_file, name: &name })
     }
 
-    /// Renders cycle findings; `text` is the text of the file they are on when the caller has it,
-    /// else each file is read.
-    fn cycle_diagnostics(
+    /// Renders whole-graph findings of rule `meta`; `text` is the text of the file they are on
+    /// when the caller has it, else each file is read.
+    fn graph_diagnostics(
         &self,
+        meta: &'static RuleMeta,
         severity: Severity,
-        found: Vec<no_cycle::CycleFinding>,
+        found: Vec<CycleFinding>,
         text: Option<&str>,
     ) -> Vec<Diagnostic> {
         let mut texts: HashMap<usize, String> = HashMap::new();
@@ -642,7 +763,7 @@ impl Workspace {
                     text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)
                 });
                 let lines = &LineIndex::new(text);
-                let mut diagnostic = Diagnostic::render(&no_cycle::META, severity, file, found.finding, lines);
+                let mut diagnostic = Diagnostic::render(meta, severity, file, found.finding, lines);
                 diagnostic.cycle = found.cycle;
                 diagnostic
             })

@@ -245,6 +245,28 @@ impl WorkspaceHandle {
             .map_err(|err| config_error_to_js(&err))
     }
 
+    /// `open`, with the config's `rules` replaced by `rules` (JSON of a `rules` object); `origin`
+    /// names where they come from in errors (e.g. an `ESLint` rule's options).
+    #[wasm_bindgen(js_name = openWithRules)]
+    #[expect(clippy::needless_pass_by_value, reason = "wasm-bindgen passes optional strings owned")]
+    pub fn open_with_rules(
+        root: &str,
+        config_file: Option<String>,
+        rules: &str,
+        origin: &str,
+    ) -> Result<WorkspaceHandle, JsValue> {
+        let host: Arc<dyn Host> = Arc::new(NodeHost);
+        palisade_core::Workspace::open_with_rules(
+            host,
+            Path::new(root),
+            config_file.as_deref().map(Path::new),
+            rules,
+            origin,
+        )
+        .map(|inner| WorkspaceHandle { inner })
+        .map_err(|err| config_error_to_js(&err))
+    }
+
     #[wasm_bindgen(getter)]
     pub fn root(&self) -> String {
         text(self.inner.root())
@@ -277,11 +299,12 @@ impl WorkspaceHandle {
         out.into()
     }
 
-    /// The whole-graph diagnostics (`no-cycle`) of the file at `path` whose current text is
+    /// The whole-graph diagnostics (`no-cycle`, the project-graph part of
+    /// `enforce-module-boundaries`) of the file at `path` whose current text is
     /// `text`: the graph is built on the first call, then only this file's edges are refreshed.
-    #[wasm_bindgen(js_name = checkCycles)]
-    pub fn check_cycles(&self, path: &str, text: &str) -> JsValue {
-        diagnostics_to_js(&self.inner.check_cycles(Path::new(path), text))
+    #[wasm_bindgen(js_name = checkGraph)]
+    pub fn check_graph(&self, path: &str, text: &str) -> JsValue {
+        diagnostics_to_js(&self.inner.check_graph(Path::new(path), text))
     }
 
     /// Checks the source files `start..end` with the per-file rules:
@@ -375,6 +398,12 @@ pub fn rule_metadata() -> JsValue {
 }
 
 /// The JSON Schema of `palisade.json`.
+/// `{ ruleId: JSON Schema }` of the options of the rules `ESLint` configures directly.
+#[wasm_bindgen(js_name = ruleOptionsSchemas)]
+pub fn rule_options_schemas() -> String {
+    palisade_core::rule_options_schemas()
+}
+
 #[wasm_bindgen(js_name = configSchema)]
 pub fn config_schema() -> String {
     palisade_core::config_schema()

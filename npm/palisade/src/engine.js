@@ -35,6 +35,11 @@ function loadWasm(modulePath) {
   return require(modulePath);
 }
 
+/**
+ * Rules set by another tool's settings (an ESLint rule's options) instead of `palisade.json`.
+ * @typedef {{ json: string, origin: string }} RulesOverride the `rules` object as JSON; where it comes from, for errors
+ */
+
 /** @type {ReadonlyArray<any> | undefined} */
 let rules;
 
@@ -52,10 +57,13 @@ export function ruleMetadata() {
  * Opens a workspace afresh (no cache). Throws `PalisadeConfigError` for a broken config.
  * @param {string} root absolute
  * @param {string | undefined} configFile absolute
+ * @param {RulesOverride} [rules] replaces the config's `rules`
  */
-export function openWorkspace(root, configFile) {
+export function openWorkspace(root, configFile, rules) {
   try {
-    return wasm().Workspace.open(root, configFile);
+    return rules === undefined
+      ? wasm().Workspace.open(root, configFile)
+      : wasm().Workspace.openWithRules(root, configFile, rules.json, rules.origin);
   } catch (error) {
     throw PalisadeConfigError.fromWasm(error);
   }
@@ -110,11 +118,12 @@ const openWorkspaces = new Map();
  * (remembered, so a broken config is parsed once, not once per file). `undefined` when Palisade has
  * nothing to say about the file: an extension it does not read, or a path outside the root.
  * @param {string} filePath absolute
- * @param {{ root?: string, configFile?: string, cwd?: string }} [settings] explicit location;
- *   relative paths are resolved against `cwd` (default: the process's)
+ * @param {{ root?: string, configFile?: string, cwd?: string, rules?: RulesOverride }} [settings]
+ *   explicit location, relative paths resolved against `cwd` (default: the process's); `rules`
+ *   replaces the config's rules
  * @returns {OpenResult | undefined}
  */
-export function workspaceFor(filePath, { root, configFile, cwd = process.cwd() } = {}) {
+export function workspaceFor(filePath, { root, configFile, cwd = process.cwd(), rules: override } = {}) {
   if (!isAbsolute(filePath) || !SOURCE_EXTENSIONS.has(extname(filePath))) {
     return undefined;
   }
@@ -122,7 +131,7 @@ export function workspaceFor(filePath, { root, configFile, cwd = process.cwd() }
   if (!isInside(location.root, filePath)) {
     return undefined;
   }
-  const key = `${location.root}\0${location.configFile ?? ''}`;
+  const key = `${location.root}\0${location.configFile ?? ''}\0${override?.json ?? ''}`;
   const now = Date.now();
   let opened = openWorkspaces.get(key);
   if (opened !== undefined && now - opened.lastUsed > IDLE_REFRESH_MS) {
@@ -137,8 +146,10 @@ export function workspaceFor(filePath, { root, configFile, cwd = process.cwd() }
   if (opened === undefined) {
     const stamp = configStamp(location.configFile);
     try {
-      const workspace = openWorkspace(location.root, location.configFile);
-      const prefetch = new Prefetch(location.root, location.configFile, workspace.sourceFiles().length);
+      const workspace = openWorkspace(location.root, location.configFile, override);
+      // Workers check with the config's rules; a workspace with other rules checks on demand.
+      const prefetch =
+        override === undefined ? new Prefetch(location.root, location.configFile, workspace.sourceFiles().length) : undefined;
       opened = { workspace, prefetch, configStamp: stamp, lastUsed: now };
     } catch (error) {
       if (!(error instanceof PalisadeConfigError)) {

@@ -3,7 +3,7 @@
 
 import { createRequire } from 'node:module';
 import { PalisadeConfigError } from './config-error.js';
-import { checkOpened, ruleMetadata, workspaceFor } from './engine.js';
+import { checkOpened, ruleMetadata, wasm, workspaceFor } from './engine.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json');
 
@@ -11,22 +11,33 @@ const { name, version } = createRequire(import.meta.url)('../package.json');
 const RULES_NOT_IN_ESLINT = new Set(['parse-error']);
 
 /**
- * Rules answered from the whole-workspace graph rather than the file alone. The graph is built
- * once per process, on the first file such a rule lints; later files refresh only their own edges,
- * so only processes that run one of these rules pay for it.
+ * Rules answered (in part) from the whole-workspace graph rather than the file alone. The graph is
+ * built once per process, on the first file such a rule lints; later files refresh only their own
+ * edges, so only processes that run one of these rules pay for it.
  */
-const GRAPH_RULES = new Set(['no-cycle']);
+const GRAPH_RULES = new Set(['no-cycle', 'enforce-module-boundaries']);
+
+/**
+ * Rules that also take their options from ESLint, as the tool they replace did: with options, they
+ * use those instead of `palisade.json`'s setting.
+ */
+const OPTIONS_FROM_ESLINT = new Set(['enforce-module-boundaries']);
 
 /**
  * Everything the core says about one file, shared by all Palisade rules linting it.
  * @typedef {object} FileReport
  * @property {Map<string, any[]>} diagnosticsByRule
- * @property {(() => any[]) | undefined} graphDiagnostics the file's whole-graph diagnostics, on demand
+ * @property {(() => Map<string, any[]>) | undefined} graphDiagnostics the file's whole-graph
+ *   diagnostics by rule, computed once on demand
  * @property {PalisadeConfigError | undefined} configError
  * @property {boolean} configErrorReported the first Palisade rule to run reports it; the rest don't
  */
 
-/** @type {WeakMap<object, FileReport>} keyed by `context.sourceCode`: one per file per lint pass */
+/**
+ * Keyed by `context.sourceCode` (one per file per lint pass), then by the rules ESLint's options
+ * set (`''` for `palisade.json`'s).
+ * @type {WeakMap<object, Map<string, FileReport>>}
+ */
 const fileReports = new WeakMap();
 
 /** @type {FileReport} */
@@ -37,17 +48,31 @@ const NOTHING_TO_REPORT = Object.freeze({
   configErrorReported: true,
 });
 
-function fileReportFor(context) {
-  let report = fileReports.get(context.sourceCode);
+/**
+ * @param {any} context
+ * @param {import('./engine.js').RulesOverride} [rules]
+ */
+function fileReportFor(context, rules) {
+  let reports = fileReports.get(context.sourceCode);
+  if (reports === undefined) {
+    reports = new Map();
+    fileReports.set(context.sourceCode, reports);
+  }
+  const key = rules?.json ?? '';
+  let report = reports.get(key);
   if (report === undefined) {
-    report = checkFile(context);
-    fileReports.set(context.sourceCode, report);
+    report = checkFile(context, rules);
+    reports.set(key, report);
   }
   return report;
 }
 
-/** @returns {FileReport} */
-function checkFile(context) {
+/**
+ * @param {any} context
+ * @param {import('./engine.js').RulesOverride} [rules]
+ * @returns {FileReport}
+ */
+function checkFile(context, rules) {
   // Code blocks a processor extracts (e.g. from Markdown) are not files of the workspace.
   if (context.filename !== context.physicalFilename) {
     return NOTHING_TO_REPORT;
@@ -58,26 +83,54 @@ function checkFile(context) {
   } catch (error) {
     return { diagnosticsByRule: new Map(), configError: error, configErrorReported: false };
   }
-  const opened = workspaceFor(context.filename, { ...settings, cwd: context.cwd });
+  const opened = workspaceFor(context.filename, { ...settings, cwd: context.cwd, rules });
   if (opened === undefined) {
     return NOTHING_TO_REPORT;
   }
   if (opened.configError !== undefined) {
     return { diagnosticsByRule: new Map(), configError: opened.configError, configErrorReported: false };
   }
-  const diagnosticsByRule = new Map();
-  for (const diagnostic of checkOpened(opened, context.filename, context.sourceCode.text)) {
-    const forRule = diagnosticsByRule.get(diagnostic.rule);
+  const diagnosticsByRule = byRule(checkOpened(opened, context.filename, context.sourceCode.text));
+  const { filename } = context;
+  const { text } = context.sourceCode;
+  /** @type {Map<string, any[]> | undefined} */
+  let graphByRule;
+  const graphDiagnostics = () => {
+    graphByRule ??= byRule(opened.workspace.checkGraph(filename, text));
+    return graphByRule;
+  };
+  return { diagnosticsByRule, graphDiagnostics, configError: undefined, configErrorReported: true };
+}
+
+/** @returns {Map<string, any[]>} */
+function byRule(diagnostics) {
+  const grouped = new Map();
+  for (const diagnostic of diagnostics) {
+    const forRule = grouped.get(diagnostic.rule);
     if (forRule === undefined) {
-      diagnosticsByRule.set(diagnostic.rule, [diagnostic]);
+      grouped.set(diagnostic.rule, [diagnostic]);
     } else {
       forRule.push(diagnostic);
     }
   }
-  const { filename } = context;
-  const { text } = context.sourceCode;
-  const graphDiagnostics = () => opened.workspace.checkCycles(filename, text);
-  return { diagnosticsByRule, graphDiagnostics, configError: undefined, configErrorReported: true };
+  return grouped;
+}
+
+/** @type {Record<string, object> | undefined} */
+let optionsSchemas;
+
+/** The JSON Schema of a rule's ESLint options, for the rules that take them. */
+function optionsSchemaOf(id) {
+  optionsSchemas ??= JSON.parse(wasm().ruleOptionsSchemas());
+  return optionsSchemas[id];
+}
+
+/** The rules ESLint's options for rule `id` set, or `undefined` to use `palisade.json`'s. */
+function rulesFromOptions(id, options) {
+  if (!OPTIONS_FROM_ESLINT.has(id) || options.length === 0) {
+    return undefined;
+  }
+  return { json: JSON.stringify({ [id]: ['error', options[0]] }), origin: `ESLint options of palisade/${id}` };
 }
 
 /** @returns {{ root?: string, configFile?: string }} */
@@ -109,13 +162,14 @@ function createRule(metadata) {
         url: metadata.docsUrl,
         recommended: metadata.recommended,
       },
-      schema: [],
+      schema: OPTIONS_FROM_ESLINT.has(metadata.id) ? [optionsSchemaOf(metadata.id)] : [],
       messages,
     },
     create(context) {
+      const rules = rulesFromOptions(metadata.id, context.options);
       return {
         Program() {
-          const report = fileReportFor(context);
+          const report = fileReportFor(context, rules);
           if (!report.configErrorReported) {
             report.configErrorReported = true;
             context.report({
@@ -124,9 +178,10 @@ function createRule(metadata) {
               data: { message: report.configError.message },
             });
           }
-          const diagnostics = GRAPH_RULES.has(metadata.id)
-            ? (report.graphDiagnostics?.() ?? [])
-            : (report.diagnosticsByRule.get(metadata.id) ?? []);
+          const diagnostics = [
+            ...(report.diagnosticsByRule.get(metadata.id) ?? []),
+            ...((GRAPH_RULES.has(metadata.id) && report.graphDiagnostics?.().get(metadata.id)) || []),
+          ];
           for (const diagnostic of diagnostics) {
             context.report(toEslintReport(diagnostic));
           }

@@ -2,6 +2,7 @@
 //! configured, compiled set a workspace runs.
 
 pub mod dependencies;
+pub mod enforce_module_boundaries;
 pub mod entry_point;
 pub mod external;
 pub mod no_cycle;
@@ -30,6 +31,7 @@ pub const ALL: &[&RuleMeta] = &[
     &no_unknown_files::META,
     &no_unresolved_local::META,
     &no_cycle::META,
+    &enforce_module_boundaries::META,
     &parse_error::META,
 ];
 
@@ -80,6 +82,8 @@ pub struct RuleSet {
     active: Vec<(&'static RuleMeta, Severity, Active)>,
     /// The whole-graph rule, run after every file is checked.
     no_cycle: Option<(Severity, no_cycle::Rule)>,
+    /// Part per import (`check_edge`), part on the whole graph.
+    module_boundaries: Option<(Severity, enforce_module_boundaries::Rule)>,
 }
 
 fn compile<O: Default + Clone, R>(
@@ -142,11 +146,23 @@ impl RuleSet {
         add(m, compile(rules.no_unresolved_local.as_ref(), default(m), m, source, |_| Ok(Active::NoUnresolvedLocal))?);
         let m = &no_cycle::META;
         let no_cycle = compile(rules.no_cycle.as_ref(), default(m), m, source, |o| no_cycle::Rule::new(&o))?;
-        Ok(Self { active, no_cycle })
+        let m = &enforce_module_boundaries::META;
+        let module_boundaries = compile(rules.enforce_module_boundaries.as_ref(), default(m), m, source, |o| {
+            enforce_module_boundaries::Rule::new(&o)
+        })?;
+        Ok(Self { active, no_cycle, module_boundaries })
     }
 
     pub fn is_enabled(&self, id: &str) -> bool {
-        self.active.iter().any(|(meta, _, _)| meta.id == id) || (id == no_cycle::META.id && self.no_cycle.is_some())
+        self.enabled().iter().any(|(enabled, _)| *enabled == id)
+    }
+
+    /// Turns off the rules that need the project graph in full (`enforce-module-boundaries`): a
+    /// workspace that sees one file at a time cannot give their verdicts.
+    #[must_use]
+    pub fn without_graph_rules(mut self) -> Self {
+        self.module_boundaries = None;
+        self
     }
 
     /// Every rule that runs, with its severity, in the order of `ALL`.
@@ -155,6 +171,9 @@ impl RuleSet {
             .filter_map(|meta| {
                 if meta.id == no_cycle::META.id {
                     return self.no_cycle.as_ref().map(|(severity, _)| (meta.id, *severity));
+                }
+                if meta.id == enforce_module_boundaries::META.id {
+                    return self.module_boundaries.as_ref().map(|(severity, _)| (meta.id, *severity));
                 }
                 self.active
                     .iter()
@@ -167,6 +186,11 @@ impl RuleSet {
     /// The whole-graph `no-cycle` rule, when on.
     pub fn no_cycle(&self) -> Option<(Severity, &no_cycle::Rule)> {
         self.no_cycle.as_ref().map(|(severity, rule)| (*severity, rule))
+    }
+
+    /// `enforce-module-boundaries`, when on.
+    pub fn module_boundaries(&self) -> Option<(Severity, &enforce_module_boundaries::Rule)> {
+        self.module_boundaries.as_ref().map(|(severity, rule)| (*severity, rule))
     }
 
     /// Findings on one dependency, with the rule and severity of each.
@@ -189,6 +213,11 @@ impl RuleSet {
             if let Some(finding) = finding {
                 out.push((meta, *severity, finding));
             }
+        }
+        if let Some((severity, rule)) = &self.module_boundaries {
+            let mut found = Vec::new();
+            rule.check_edge(from, edge, projects, &mut found);
+            out.extend(found.into_iter().map(|finding| (&enforce_module_boundaries::META, *severity, finding)));
         }
     }
 

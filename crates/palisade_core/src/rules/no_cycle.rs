@@ -316,7 +316,7 @@ mod tests {
             .with_file("/w/c.ts", "import { a } from './a';");
         let workspace = Workspace::open(Arc::new(host), Path::new("/w"), None).unwrap_or_else(|err| panic!("{err}"));
         let cycles = |file: &str, text: &str| -> Vec<String> {
-            workspace.check_cycles(&Path::new("/w").join(file), text).iter().map(|d| d.cycle.join(" ")).collect()
+            workspace.check_graph(&Path::new("/w").join(file), text).iter().map(|d| d.cycle.join(" ")).collect()
         };
         assert_eq!(cycles("a.ts", "import { b } from './b';"), ["a.ts b.ts c.ts a.ts"]);
         // An unsaved buffer that drops the import: the cycle is gone for every file.

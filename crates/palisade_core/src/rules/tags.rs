@@ -88,8 +88,8 @@ pub struct DepConstraint {
 }
 
 /// A tag pattern; `*` alone matches every project, tagged or not.
-struct TagPattern {
-    source: String,
+pub(super) struct TagPattern {
+    pub(super) source: String,
     glob: Option<Glob>,
 }
 
@@ -99,14 +99,55 @@ impl TagPattern {
         Ok(Self { source: pattern.to_string(), glob })
     }
 
-    fn matches_any(&self, tags: &[String]) -> bool {
+    pub(super) fn matches_any(&self, tags: &[String]) -> bool {
         self.glob.as_ref().is_none_or(|glob| tags.iter().any(|tag| glob.is_match(tag)))
     }
 }
 
+/// Which projects a constraint applies to: those with a tag matching `sourceTag`, or with tags
+/// matching every one of `allSourceTags`.
+pub(super) struct SourceTags {
+    patterns: Vec<TagPattern>,
+    all: bool,
+}
+
+impl SourceTags {
+    /// From a constraint at `depConstraints[index]`, which needs exactly one of the two keys.
+    pub(super) fn new(
+        source_tag: Option<&String>,
+        all_source_tags: Option<&Vec<String>>,
+        index: usize,
+    ) -> Result<Self, OptionsError> {
+        match (source_tag, all_source_tags) {
+            (Some(tag), None) => {
+                Ok(Self { patterns: patterns(std::slice::from_ref(tag), index, "sourceTag")?, all: false })
+            }
+            (None, Some(tags)) if !tags.is_empty() => {
+                Ok(Self { patterns: patterns(tags, index, "allSourceTags")?, all: true })
+            }
+            _ => Err((
+                vec![PathSegment::Key("depConstraints".into()), PathSegment::Index(index)],
+                "a constraint needs exactly one of `sourceTag` or a non-empty `allSourceTags`".into(),
+            )),
+        }
+    }
+
+    pub(super) fn applies_to(&self, tags: &[String]) -> bool {
+        if self.all {
+            self.patterns.iter().all(|p| p.matches_any(tags))
+        } else {
+            self.patterns.iter().any(|p| p.matches_any(tags))
+        }
+    }
+
+    /// As Nx names the source in messages: `scope:a`, or `scope:a" and "type:b` for a combination.
+    pub(super) fn label(&self, separator: &str) -> String {
+        self.patterns.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(separator)
+    }
+}
+
 struct Constraint {
-    source: Vec<TagPattern>,
-    all_source: bool,
+    source: SourceTags,
     only: Vec<TagPattern>,
     not: Vec<TagPattern>,
 }
@@ -116,7 +157,7 @@ pub struct Rule {
     constraints: Vec<Constraint>,
 }
 
-fn patterns(list: &[String], index: usize, key: &str) -> Result<Vec<TagPattern>, OptionsError> {
+pub(super) fn patterns(list: &[String], index: usize, key: &str) -> Result<Vec<TagPattern>, OptionsError> {
     list.iter().map(|p| TagPattern::new(p)).collect::<Result<_, _>>().map_err(|reason| {
         (
             vec![PathSegment::Key("depConstraints".into()), PathSegment::Index(index), PathSegment::Key(key.into())],
@@ -130,19 +171,8 @@ impl Rule {
         let allow = compile_globs(&options.allow, &[PathSegment::Key("allow".into())], Flavor::Text)?;
         let mut constraints = Vec::new();
         for (index, c) in options.dep_constraints.iter().enumerate() {
-            let (source, all_source) = match (&c.source_tag, &c.all_source_tags) {
-                (Some(tag), None) => (patterns(std::slice::from_ref(tag), index, "sourceTag")?, false),
-                (None, Some(tags)) if !tags.is_empty() => (patterns(tags, index, "allSourceTags")?, true),
-                _ => {
-                    return Err((
-                        vec![PathSegment::Key("depConstraints".into()), PathSegment::Index(index)],
-                        "a constraint needs exactly one of `sourceTag` or a non-empty `allSourceTags`".into(),
-                    ));
-                }
-            };
             constraints.push(Constraint {
-                source,
-                all_source,
+                source: SourceTags::new(c.source_tag.as_ref(), c.all_source_tags.as_ref(), index)?,
                 only: patterns(
                     c.only_depend_on_libs_with_tags.as_deref().unwrap_or_default(),
                     index,
@@ -174,16 +204,11 @@ impl Rule {
         };
         let mut matched = false;
         for constraint in &self.constraints {
-            let applies = if constraint.all_source {
-                constraint.source.iter().all(|p| p.matches_any(&source.tags))
-            } else {
-                constraint.source.iter().any(|p| p.matches_any(&source.tags))
-            };
-            if !applies {
+            if !constraint.source.applies_to(&source.tags) {
                 continue;
             }
             matched = true;
-            let source_tag = constraint.source.iter().map(|p| p.source.as_str()).collect::<Vec<_>>().join(", ");
+            let source_tag = constraint.source.label(", ");
             if !constraint.only.is_empty() && !constraint.only.iter().any(|p| p.matches_any(&dependency.tags)) {
                 let allowed: Vec<&str> = constraint.only.iter().map(|p| p.source.as_str()).collect();
                 return Some(

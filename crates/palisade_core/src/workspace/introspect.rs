@@ -175,7 +175,7 @@ impl Workspace {
         });
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut diagnostics = self.check_file(path, text);
-        diagnostics.extend(self.check_cycles(path, text));
+        diagnostics.extend(self.check_graph(path, text));
         let Ok(imports) = extract_imports(&file, text) else {
             explanation.file_diagnostics = diagnostics;
             return explanation;

@@ -97,6 +97,7 @@ impl ProjectRecord {
             entries: self.entries.into_iter().collect(),
             entry_globs,
             public_specifier: self.public_specifier,
+            ..Project::default()
         })
     }
 }
@@ -174,7 +175,7 @@ impl Workspace {
             .enumerate()
             .map(|(index, record)| record.into_project(index))
             .collect::<Result<_, _>>()?;
-        Self::open_with(host, &root, config_file.as_deref(), Some(projects))
+        Self::open_with(host, &root, config_file.as_deref(), Some(projects), None)
     }
 }
 
