@@ -16,6 +16,7 @@ import { GROUPS, materialise } from './parity/nx-scenarios.mjs';
 const require = createRequire(import.meta.url);
 const NX = require.resolve('nx/bin/nx.js');
 const LINT_BOTH = fileURLToPath(new URL('./parity/lint-both.mjs', import.meta.url));
+const PALISADE = fileURLToPath(new URL('../../npm/palisade/bin/palisade.js', import.meta.url));
 // Inside the repository, so that ESLint, the Nx plugin and palisade resolve from its node_modules.
 const scratch = fileURLToPath(new URL(`./.scratch-parity-${process.pid}/`, import.meta.url));
 const ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' };
@@ -70,8 +71,58 @@ for (const [index, group] of GROUPS.entries()) {
       }
     }
     assert.deepEqual(problems, []);
+
+    // `init --from-nx` turns the ESLint setting into a palisade.json with the same verdicts. Odd
+    // groups keep it in a flat config, even ones in an .eslintrc.json override (as older Nx did).
+    const setting = ['error', group.options];
+    if (index % 2 === 1) {
+      writeFileSync(
+        join(root, 'eslint.config.mjs'),
+        `export default [{ files: ['**/*.ts'], rules: { '@nx/enforce-module-boundaries': ${JSON.stringify(setting)} } }];\n`,
+      );
+    } else {
+      const overrides = [{ files: ['*.ts', '*.tsx'], rules: { '@nx/enforce-module-boundaries': setting } }];
+      writeFileSync(join(root, '.eslintrc.json'), JSON.stringify({ root: true, plugins: ['@nx'], overrides }));
+    }
+    const imported = spawnSync(process.execPath, [PALISADE, 'init', '--from-nx'], { cwd: root, env: ENV, encoding: 'utf8' });
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /^wrote palisade\.json from (eslint\.config\.mjs|\.eslintrc\.json)$/mu);
+    const checked = spawnSync(process.execPath, [PALISADE, 'check', '--format', 'json'], { cwd: root, env: ENV, encoding: 'utf8' });
+    const fromCheck = JSON.parse(checked.stdout).diagnostics
+      .filter((d) => d.rule === 'enforce-module-boundaries')
+      .map((d) => `${d.file}:${d.line} ${d.message}. Help: ${d.help}`);
+    assert.deepEqual(fromCheck.sort(), palisade.map((r) => `${r.file}:${r.line} ${r.message}`).sort());
   });
 }
+
+test('init --from-nx: no Nx rule, a broken config, an existing palisade.json', () => {
+  const root = join(scratch, 'init-errors');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'nx.json'), '{}');
+  const init = (...args) => spawnSync(process.execPath, [PALISADE, 'init', ...args], { cwd: root, env: ENV, encoding: 'utf8' });
+  let run = init('--from-nx');
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /no ESLint config in .*; name one with --eslint-config/u);
+  writeFileSync(join(root, '.eslintrc.json'), '{ "rules": { ');
+  run = init('--from-nx');
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^palisade: \.eslintrc\.json: not valid JSON/u);
+  writeFileSync(join(root, '.eslintrc.json'), '{ "rules": { "no-console": "error" } }');
+  run = init('--from-nx');
+  assert.match(run.stderr, /the ESLint config does not set @nx\/enforce-module-boundaries/u);
+  writeFileSync(join(root, '.eslintrc.json'), JSON.stringify({
+    rules: { '@nx/enforce-module-boundaries': ['warn', { allow: [] }] },
+    overrides: [{ files: ['*.ts'], rules: { '@nx/enforce-module-boundaries': ['error', { depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }] }] } }],
+  }));
+  run = init('--from-nx');
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /set in 2 places \(\.eslintrc\.json rules, \.eslintrc\.json overrides\[0\]\)/u);
+  run = init('--from-nx');
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /palisade\.json exists; pass --force to replace it/u);
+  assert.equal(init('--from-nx', '--force').status, 0);
+  assert.equal(init('--format', 'json').status, 2);
+});
 
 test('the parity corpus holds at least 40 Nx scenarios', () => {
   assert.ok(total >= 40, `${total} scenarios`);

@@ -1,12 +1,13 @@
 // The `palisade` command line: `check` (the whole-workspace run and its report formats: pretty
 // code frames, JSON, SARIF, GitHub workflow annotations), `explain`, `graph` and `swc-config`.
 
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
+import { InitError, findEslintConfig, fromNx, nxRuleSites } from './init.js';
 import { renderExplanation, renderGraph } from './inspect.js';
 import { workspaceSnapshot, writeSnapshotFile } from './swc.js';
 
@@ -19,10 +20,12 @@ const FORMATS = {
 const LEVELS = ['project', 'element', 'file'];
 const SNAPSHOT_MODES = ['inline', 'file'];
 const CHECK_ONLY = ['max-warnings', 'baseline', 'update-baseline', 'threads'];
+const INIT_ONLY = ['from-nx', 'eslint-config', 'force'];
 const USAGE = `Usage: palisade check [paths…] [options]
        palisade explain FILE [--root DIR] [--config FILE] [--format pretty|json]
        palisade graph [--level project|element|file] [--format dot|mermaid|json] [--root DIR] [--config FILE]
        palisade swc-config [--format entry|config] [--snapshot inline|file] [--root DIR] [--config FILE]
+       palisade init --from-nx [--eslint-config FILE] [--force] [--root DIR] [--config FILE]
 
 check    checks every source file of the workspace against palisade.json (or the zero-config
          defaults)
@@ -33,6 +36,10 @@ graph    prints the architecture as a graph of projects (default), elements or f
 swc-config  prints the SWC plugin's entry for .swcrc's jsc.experimental.plugins (or, with
          --format config, its config alone): a snapshot of the workspace with its root relative
          to the current directory; run it again when files are added or removed
+init     writes palisade.json: with --from-nx, from the @nx/enforce-module-boundaries setting
+         of the workspace's ESLint config (eslint.config.js/mjs/cjs, or .eslintrc.json and its
+         overrides), whose options Palisade's enforce-module-boundaries rule takes unchanged;
+         what cannot be carried over is printed as a note
 
 Options:
   --root DIR          workspace root (default: found from the current directory)
@@ -50,13 +57,16 @@ Options:
   --update-baseline   write the current violations to the baseline file
                       (--baseline, default <root>/palisade.baseline.json)
   --threads N         threads checking files (default: the number of cores, at most 4)
+  --from-nx           init: import @nx/enforce-module-boundaries from the ESLint config
+  --eslint-config F   init: the ESLint config to read (default: found in the workspace root)
+  --force             init: replace an existing palisade.json
   -h, --help          show this help
   -v, --version       show the version
 
 A progress bar is drawn on stderr when it is a terminal and the run takes more than a moment.
 
-Exit codes: 0 clean (explain, graph and swc-config: done), 1 errors or too many warnings, 2 usage or
-configuration error.`;
+Exit codes: 0 clean (explain, graph, swc-config and init: done), 1 errors or too many warnings, 2
+usage or configuration error.`;
 
 class UsageError extends Error {}
 
@@ -85,6 +95,9 @@ export async function main(argv, io) {
   if (options.version) {
     io.stdout.write(`${readPackageVersion()}\n`);
     return 0;
+  }
+  if (options.command === 'init') {
+    return init(options, io);
   }
   if (options.command !== 'check') {
     return inspect(options, io);
@@ -172,6 +185,9 @@ function parseCommand(argv, cwd) {
       threads: { type: 'string' },
       level: { type: 'string' },
       snapshot: { type: 'string' },
+      'from-nx': { type: 'boolean' },
+      'eslint-config': { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -180,6 +196,31 @@ function parseCommand(argv, cwd) {
     return { help: values.help, version: values.version };
   }
   const [command, ...paths] = positionals;
+  if (command !== 'init') {
+    const misplaced = INIT_ONLY.find((name) => values[name] !== undefined);
+    if (misplaced !== undefined) {
+      throw new UsageError(`--${misplaced} is an option of \`palisade init\`, not of \`palisade ${command ?? ''}\``);
+    }
+  }
+  if (command === 'init') {
+    const misplaced = [...CHECK_ONLY, 'format', 'level', 'snapshot'].find((name) => values[name] !== undefined);
+    if (misplaced !== undefined) {
+      throw new UsageError(`--${misplaced} is not an option of \`palisade init\``);
+    }
+    if (!values['from-nx']) {
+      throw new UsageError('`palisade init` needs a source: --from-nx');
+    }
+    if (paths.length > 0) {
+      throw new UsageError('`palisade init` takes no paths');
+    }
+    return {
+      command,
+      root: values.root === undefined ? undefined : resolve(cwd, values.root),
+      config: values.config === undefined ? undefined : resolve(cwd, values.config),
+      eslintConfig: values['eslint-config'] === undefined ? undefined : resolve(cwd, values['eslint-config']),
+      force: Boolean(values.force),
+    };
+  }
   if (!Object.hasOwn(FORMATS, command ?? '')) {
     throw new UsageError(command === undefined ? 'a command is required' : `unknown command \`${command}\``);
   }
@@ -239,6 +280,33 @@ function parseCommand(argv, cwd) {
     updateBaseline: Boolean(values['update-baseline']),
     paths: paths.map((path) => resolve(cwd, path)),
   };
+}
+
+/** `init --from-nx`: writes palisade.json, checks that it opens, prints what it could not carry. */
+async function init(options, io) {
+  const root = options.root ?? Workspace.locate({ cwd: io.cwd }).root;
+  const target = options.config ?? join(root, 'palisade.json');
+  const shown = (path) => relative(io.cwd, path).split(sep).join('/') || '.';
+  try {
+    if (existsSync(target) && !options.force) {
+      throw new InitError(`${shown(target)} exists; pass --force to replace it`);
+    }
+    const eslintConfig = findEslintConfig(root, options.eslintConfig);
+    const { config, notes } = fromNx(await nxRuleSites(eslintConfig));
+    writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`);
+    Workspace.open({ root, configFile: target });
+    for (const note of notes) {
+      io.stderr.write(`note: ${note}\n`);
+    }
+    io.stdout.write(`wrote ${shown(target)} from ${shown(eslintConfig)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof InitError || error instanceof PalisadeConfigError) {
+      io.stderr.write(`palisade: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }
 
 /**
