@@ -512,8 +512,9 @@ fn alias_keys(tsconfig: &TsConfig) -> impl Iterator<Item = &str> {
     tsconfig.compiler_options.paths.iter().flat_map(|paths| paths.keys().map(String::as_str))
 }
 
-/// `path` with `.` and `..` folded away, so one file has one cache key.
-fn normalize(path: &Path) -> PathBuf {
+/// `path` with `.` and `..` folded away, so one file has one cache key; `..` above the start is
+/// kept.
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for component in path.components() {

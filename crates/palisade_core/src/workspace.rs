@@ -477,7 +477,7 @@ impl Workspace {
     ) {
         // Only the whole-graph rules need the file's index (and so the list of source files).
         let from_index = if graph.is_some() { self.index_of(file) } else { None };
-        let keep_packages = self.rules.module_boundaries().is_some();
+        let keep_packages = self.keeps_packages();
         let element = self.element_of(file);
         let from = self.subject(file, element.as_deref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
@@ -526,7 +526,7 @@ impl Workspace {
         let file = &self.source_files()[from];
         let Ok(imports) = extract_imports(file, text) else { return (Vec::new(), Vec::new()) };
         let path = self.root.join(file);
-        let keep_packages = self.rules.module_boundaries().is_some();
+        let keep_packages = self.keeps_packages();
         let mut edges = Vec::new();
         let mut packages = Vec::new();
         for import in &imports {
@@ -664,6 +664,11 @@ impl Workspace {
         diagnostics
     }
 
+    /// Whether the file graph records the npm packages each file imports.
+    fn keeps_packages(&self) -> bool {
+        self.rules.module_boundaries().is_some_and(|(_, rule)| rule.needs_packages())
+    }
+
     /// The project graph from the file graph.
     fn project_deps(&self, graph: &FileGraph) -> ProjectDeps {
         let owners: Vec<Option<usize>> = self.source_files().iter().map(|file| self.projects.owner_of(file)).collect();
@@ -672,7 +677,7 @@ impl Workspace {
             .iter()
             .enumerate()
             .flat_map(|(file, packages)| packages.iter().map(move |package| (file, package.as_str())));
-        ProjectDeps::build(&self.projects, &owners, graph.edges.iter().flatten(), packages)
+        ProjectDeps::build(&self.projects, owners, graph.edges.iter().flatten(), packages)
     }
 
     /// `enforce-module-boundaries`' project-graph findings on `edges`.
@@ -685,8 +690,7 @@ impl Workspace {
         let files = self.source_files();
         edges
             .filter_map(|edge| {
-                let source = self.projects.owner_of(&files[edge.from])?;
-                let target = self.projects.owner_of(&files[edge.to])?;
+                let (source, target) = (deps.owner(edge.from)?, deps.owner(edge.to)?);
                 if !rule.needs_graph(edge, source, target) {
                     return None;
                 }

@@ -125,12 +125,24 @@ function optionsSchemaOf(id) {
   return optionsSchemas[id];
 }
 
+/**
+ * Overrides by options object: ESLint hands every file of a config block the same one, so each is
+ * serialised once, not once per file.
+ * @type {WeakMap<object, import('./engine.js').RulesOverride>}
+ */
+const overridesByOptions = new WeakMap();
+
 /** The rules ESLint's options for rule `id` set, or `undefined` to use `palisade.json`'s. */
 function rulesFromOptions(id, options) {
   if (!OPTIONS_FROM_ESLINT.has(id) || options.length === 0) {
     return undefined;
   }
-  return { json: JSON.stringify({ [id]: ['error', options[0]] }), origin: `ESLint options of palisade/${id}` };
+  let override = overridesByOptions.get(options);
+  if (override === undefined) {
+    override = { json: JSON.stringify({ [id]: ['error', options[0]] }), origin: `ESLint options of palisade/${id}` };
+    overridesByOptions.set(options, override);
+  }
+  return override;
 }
 
 /** @returns {{ root?: string, configFile?: string }} */

@@ -282,23 +282,8 @@ impl ImportMatcher {
 /// Nx's glob for external imports: every run of `*` (and `.*`) spans anything; the whole import
 /// must match.
 fn external_glob(pattern: &str) -> Result<Regex, String> {
-    let mut parts = Vec::new();
-    let mut rest = pattern;
-    loop {
-        let star = rest.find('*');
-        let dot_star = rest.find(".*");
-        let cut = match (star, dot_star) {
-            (Some(s), Some(d)) if d < s => Some((d, 2)),
-            (Some(s), _) => Some((s, rest[s..].bytes().take_while(|b| *b == b'*').count())),
-            (None, _) => None,
-        };
-        let Some((at, len)) = cut else {
-            parts.push(rest);
-            break;
-        };
-        parts.push(&rest[..at]);
-        rest = &rest[at + len..];
-    }
+    let wildcards = Regex::new(r"\.\*|\*+").map_err(|err| err.to_string())?;
+    let parts: Vec<&str> = wildcards.split(pattern).collect();
     Regex::new(&format!("^{}$", parts.join(".*"))).map_err(|err| format!("invalid pattern: {err}"))
 }
 
@@ -322,7 +307,7 @@ impl Constraint {
 
     /// Nx's `isConstraintBanningProject` for `import` of npm package `package`.
     fn bans(&self, package: &str, import: &str) -> bool {
-        if import != package && !import.starts_with(&format!("{package}/")) {
+        if !import.strip_prefix(package).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')) {
             return false;
         }
         if self.banned.iter().any(|regex| regex.is_match(import)) {
@@ -421,6 +406,12 @@ impl Rule {
             check_nested_external: options.check_nested_external_imports,
             deep_imports: options.deep_imports.unwrap_or(true),
         })
+    }
+
+    /// Whether the graph must record the npm packages each file imports
+    /// (`checkNestedExternalImports`).
+    pub fn needs_packages(&self) -> bool {
+        self.check_nested_external
     }
 
     fn allowed(&self, import: &str) -> bool {
@@ -670,18 +661,12 @@ fn is_absolute_into_project(import: &str) -> bool {
 /// `import` (relative) joined to the folder of `file`, both workspace-relative; `None` above the
 /// workspace root.
 fn lexical_join(file: &str, import: &str) -> Option<String> {
-    let mut parts: Vec<&str> = file.split('/').collect();
-    parts.pop();
-    for segment in import.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            name => parts.push(name),
-        }
+    let folder = std::path::Path::new(file).parent().unwrap_or_else(|| std::path::Path::new(""));
+    let joined = crate::resolve::normalize(&folder.join(import));
+    if joined.components().next() == Some(std::path::Component::ParentDir) {
+        return None;
     }
-    Some(parts.join("/"))
+    Some(joined.to_string_lossy().replace('\\', "/"))
 }
 
 /// The secondary entry point (a `package.json` `exports` subpath) a file of `project` belongs to:
@@ -727,16 +712,17 @@ fn entry_point_of(project: &Project, file: &str) -> Option<String> {
 struct Link {
     /// Files with an import of any kind.
     files: BTreeSet<usize>,
-    /// Files with a dynamic `import()`.
+    /// Files with a dynamic `import()`; a link with no files comes from `package.json`
+    /// dependencies or `implicitDependencies`.
     dynamic_files: BTreeSet<usize>,
-    /// Through `package.json` dependencies or `implicitDependencies`.
-    declared: bool,
 }
 
 /// The project graph, as Nx builds it: file imports, `package.json` dependencies on workspace
 /// packages and `implicitDependencies`.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectDeps {
+    /// Each source file's project.
+    owners: Vec<Option<usize>>,
     links: Vec<BTreeMap<usize, Link>>,
     /// npm packages each project's files import.
     packages: Vec<BTreeSet<String>>,
@@ -747,26 +733,29 @@ impl ProjectDeps {
     /// npm packages each file imports.
     pub fn build<'a>(
         projects: &ProjectGraph,
-        owners: &[Option<usize>],
+        owners: Vec<Option<usize>>,
         edges: impl Iterator<Item = &'a GraphEdge>,
         packages: impl Iterator<Item = (usize, &'a str)>,
     ) -> Self {
-        let mut deps =
-            Self { links: vec![BTreeMap::new(); projects.len()], packages: vec![BTreeSet::new(); projects.len()] };
+        let mut deps = Self {
+            owners,
+            links: vec![BTreeMap::new(); projects.len()],
+            packages: vec![BTreeSet::new(); projects.len()],
+        };
         for edge in edges {
-            let (Some(Some(from)), Some(Some(to))) = (owners.get(edge.from), owners.get(edge.to)) else { continue };
+            let (Some(from), Some(to)) = (deps.owner(edge.from), deps.owner(edge.to)) else { continue };
             if from == to {
                 continue;
             }
-            let link = deps.links[*from].entry(*to).or_default();
+            let link = deps.links[from].entry(to).or_default();
             link.files.insert(edge.from);
             if edge.kind == DependencyKind::Dynamic {
                 link.dynamic_files.insert(edge.from);
             }
         }
         for (file, package) in packages {
-            if let Some(Some(project)) = owners.get(file) {
-                deps.packages[*project].insert(package_name_of(package).0.to_string());
+            if let Some(project) = deps.owner(file) {
+                deps.packages[project].insert(package_name_of(package).0.to_string());
             }
         }
         for (index, project) in projects.iter().enumerate() {
@@ -783,10 +772,15 @@ impl ProjectDeps {
                 )
                 .collect::<Vec<_>>();
             for target in declared.into_iter().filter(|target| *target != index) {
-                deps.links[index].entry(target).or_default().declared = true;
+                deps.links[index].entry(target).or_default();
             }
         }
         deps
+    }
+
+    /// The project of source file `file`.
+    pub fn owner(&self, file: usize) -> Option<usize> {
+        self.owners.get(file).copied().flatten()
     }
 
     /// A shortest path of dependencies from `from` to `to` (both ends included), if any.
