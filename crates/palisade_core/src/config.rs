@@ -42,6 +42,8 @@ pub struct ElementConfig {
     #[serde(rename = "type")]
     pub element_type: String,
     /// Workspace-relative glob; `{name}` captures one segment, `*` stays in a segment, `**` spans.
+    /// Each folder the pattern names before its last `**` is one instance of the element
+    /// (`**/components/{name}/**`: each component folder, however deep).
     pub pattern: String,
 }
 

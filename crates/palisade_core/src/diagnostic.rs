@@ -88,6 +88,17 @@ impl Finding {
         self.data.push((key, value.into()));
         self
     }
+
+    /// The `custom` message instead, when a policy gives one: `template` filled from this
+    /// finding's data and `extra` (such as `from.type`, `to.scope`).
+    #[must_use]
+    pub fn customised(self, template: Option<&str>, extra: impl IntoIterator<Item = (String, String)>) -> Self {
+        let Some(template) = template else { return self };
+        let mut data: BTreeMap<String, String> = extra.into_iter().collect();
+        data.extend(self.data.iter().map(|(key, value)| ((*key).to_string(), value.clone())));
+        let custom = fill(template, &data);
+        Self { message_id: "custom", ..self }.with("customMessage", custom)
+    }
 }
 
 /// A rendered diagnostic, the same on every surface.

@@ -22,8 +22,6 @@ pub struct Glob {
     source: String,
     matcher: Matcher,
     capture_names: Vec<String>,
-    /// For element patterns: how many leading segments form the element's base.
-    base_segments: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -69,27 +67,19 @@ impl Glob {
             && !inner.is_empty()
         {
             let regex = Regex::new(inner).map_err(|err| format!("invalid regular expression: {err}"))?;
-            return Ok(Self {
-                source: pattern,
-                matcher: Matcher::Regex(regex),
-                capture_names: Vec::new(),
-                base_segments: 0,
-            });
+            return Ok(Self { source: pattern, matcher: Matcher::Regex(regex), capture_names: Vec::new() });
         }
         let pattern = pattern.trim_start_matches("./").to_string();
         let mut tokens = Tokens::default();
         let mut capture_names = Vec::new();
-        let mut base_segments = 0;
         if flavor == Flavor::Text {
             translate_segment(&pattern, flavor, &mut tokens, &mut capture_names)?;
         } else {
             let segments: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
-            let mut first_globstar = None;
             let last = segments.len().saturating_sub(1);
             let mut need_slash = false;
             for (index, segment) in segments.iter().enumerate() {
                 if *segment == "**" {
-                    first_globstar.get_or_insert(index);
                     if index == last {
                         tokens.push(if index == 0 { Token::Everything } else { Token::Below });
                     } else {
@@ -108,14 +98,13 @@ impl Glob {
                 }
                 need_slash = true;
             }
-            base_segments = first_globstar.unwrap_or(segments.len());
         }
         let matcher = match tokens.list.as_slice() {
             [] => Matcher::Literal(String::new()),
             [Token::Literal(text)] => Matcher::Literal(text.clone()),
             _ => Matcher::Tokens(tokens),
         };
-        Ok(Self { source: pattern, matcher, capture_names, base_segments })
+        Ok(Self { source: pattern, matcher, capture_names })
     }
 
     pub fn as_str(&self) -> &str {
@@ -146,10 +135,6 @@ impl Glob {
                 .map(|(name, (start, end))| (name.clone(), text[start..end].to_string()))
                 .collect(),
         )
-    }
-
-    pub fn base_segments(&self) -> usize {
-        self.base_segments
     }
 }
 
@@ -355,7 +340,6 @@ mod tests {
         let g = glob("libs/{scope}/domain/**", Flavor::Element);
         let captures = g.captures("libs/orders/domain/src/a.ts");
         assert_eq!(captures, Some(vec![("scope".into(), "orders".into())]));
-        assert_eq!(g.base_segments(), 3);
         assert!(g.captures("libs/orders/application/src/a.ts").is_none());
         assert!(Glob::new("libs/{bad name}/**", Flavor::Element).is_err());
     }

@@ -22,7 +22,7 @@ pub enum SelectorConfig {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SelectorFields {
-    /// Element type(s), globs allowed; `*` is any element.
+    /// Element type(s), globs allowed; `*` is any element, a leading `!` negates.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub element_type: Option<StringOrList>,
     /// Project name glob.
@@ -31,7 +31,8 @@ pub struct SelectorFields {
     /// A tag of the file's project: exact, glob with `*`, or `/regex/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-    /// Captured values that must match (globs; `{{from.x}}`, `{{to.x}}` templates).
+    /// Captured values that must match (globs, a leading `!` negates; `{{from.x}}`, `{{to.x}}`
+    /// templates).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub captures: std::collections::BTreeMap<String, String>,
 }
@@ -146,14 +147,36 @@ pub struct FileFacts<'a> {
 /// A captured value to compare: fixed glob, or a template filled per dependency.
 #[derive(Debug, Clone)]
 enum CaptureCondition {
-    Fixed(Glob),
-    Template(String),
+    Fixed(Negatable),
+    Template { template: String, negated: bool },
+}
+
+/// A text glob, or (with a leading `!`) its negation.
+#[derive(Debug, Clone)]
+struct Negatable {
+    glob: Glob,
+    negated: bool,
+}
+
+impl Negatable {
+    fn new(pattern: &str) -> Result<Self, String> {
+        let (negated, pattern) = split_negation(pattern);
+        Ok(Self { glob: Glob::new(pattern, Flavor::Text)?, negated })
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.glob.is_match(text) != self.negated
+    }
+}
+
+fn split_negation(pattern: &str) -> (bool, &str) {
+    pattern.strip_prefix('!').map_or((false, pattern), |rest| (true, rest))
 }
 
 /// A compiled selector.
 #[derive(Debug, Clone, Default)]
 pub struct Selector {
-    types: Vec<Glob>,
+    types: Vec<Negatable>,
     project: Option<Glob>,
     tag: Option<Glob>,
     captures: Vec<(String, CaptureCondition)>,
@@ -163,20 +186,21 @@ impl Selector {
     pub fn compile(config: &SelectorConfig) -> Result<Self, String> {
         let text = |pattern: &str| Glob::new(pattern, Flavor::Text);
         match config {
-            SelectorConfig::Type(name) => Ok(Self { types: vec![text(name)?], ..Self::default() }),
+            SelectorConfig::Type(name) => Ok(Self { types: vec![Negatable::new(name)?], ..Self::default() }),
             SelectorConfig::Conditions(fields) => {
                 let types = fields.element_type.as_ref().map(StringOrList::items).unwrap_or_default();
                 let mut captures = Vec::new();
                 for (name, value) in &fields.captures {
                     let condition = if value.contains("{{") {
-                        CaptureCondition::Template(value.clone())
+                        let (negated, template) = split_negation(value);
+                        CaptureCondition::Template { template: template.to_string(), negated }
                     } else {
-                        CaptureCondition::Fixed(text(value).map_err(|err| format!("captures.{name}: {err}"))?)
+                        CaptureCondition::Fixed(Negatable::new(value).map_err(|err| format!("captures.{name}: {err}"))?)
                     };
                     captures.push((name.clone(), condition));
                 }
                 Ok(Self {
-                    types: types.into_iter().map(text).collect::<Result<_, _>>()?,
+                    types: types.into_iter().map(Negatable::new).collect::<Result<_, _>>()?,
                     project: fields.project.as_deref().map(text).transpose()?,
                     tag: fields.tag.as_deref().map(text).transpose()?,
                     captures,
@@ -196,13 +220,14 @@ impl Selector {
                 let Some(value) = element.capture(name) else { return false };
                 let holds = match condition {
                     CaptureCondition::Fixed(glob) => glob.is_match(value),
-                    CaptureCondition::Template(template) => {
+                    CaptureCondition::Template { template, negated } => {
                         let expected = fill_template(template, from, to);
-                        if expected.contains('*') {
+                        let equal = if expected.contains('*') {
                             Glob::new(&expected, Flavor::Text).is_ok_and(|glob| glob.is_match(value))
                         } else {
                             expected == value
-                        }
+                        };
+                        equal != *negated
                     }
                 };
                 if !holds {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Edge, OptionsError, Policy, Subject};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use crate::element::ElementMatch;
 use crate::selector::{FileFacts, Selector, SelectorList, any_matches, compile_list};
 
 pub const META: RuleMeta = RuleMeta {
@@ -51,7 +52,8 @@ With this policy `libs/orders/application` may import `libs/orders/domain` but n
   selectors (an element type, or `{ type, captures, project, tag }`; `{{from.x}}`/`{{to.x}}`
   templates). Every rule whose `from` matches the importer is applied in order; the last one whose
   `allow` or `disallow` matches the imported file decides. `message` replaces the default message
-  (it may use `{{from}}`, `{{to}}`, `{{specifier}}`).
+  (it may use `{{from}}`, `{{to}}`, `{{specifier}}`, `{{from.type}}`, `{{to.type}}` and each
+  side's captures, `{{from.scope}}`).
 
 Imports inside one element instance, and files with no element, are not checked here (see
 `no-unknown-files`).
@@ -154,15 +156,15 @@ impl Rule {
             .with("from", from_element.label())
             .with("to", to_element.label())
             .with("specifier", edge.import.specifier.clone());
-        match deciding.and_then(|rule| rule.message.as_deref()) {
-            Some(template) => {
-                let data = finding.data.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect();
-                let custom = crate::diagnostic::fill(template, &data);
-                Some(Finding { message_id: "custom", ..finding }.with("customMessage", custom))
-            }
-            None => Some(finding),
-        }
+        let template = deciding.and_then(|rule| rule.message.as_deref());
+        Some(finding.customised(template, side_data("from", from_element).chain(side_data("to", to_element))))
     }
+}
+
+/// `from.type` and `from.<capture>` (or `to.…`) for custom message templates.
+pub fn side_data<'a>(side: &'a str, element: &'a ElementMatch) -> impl Iterator<Item = (String, String)> + 'a {
+    let captures = element.captures.iter().map(move |(key, value)| (format!("{side}.{key}"), value.clone()));
+    std::iter::once((format!("{side}.type"), element.element_type.clone())).chain(captures)
 }
 
 #[cfg(test)]
@@ -177,7 +179,7 @@ mod tests {
       "rules": { "dependencies": ["error", { "rules": [
         { "from": "application", "allow": [{ "type": "domain", "captures": { "scope": "{{from.scope}}" } }] },
         { "from": "domain", "allow": "domain" },
-        { "from": "domain", "disallow": { "type": "domain", "captures": { "scope": "legacy" } }, "message": "{{from}} must not use the legacy domain" }
+        { "from": "domain", "disallow": { "type": "domain", "captures": { "scope": "legacy" } }, "message": "{{from.scope}} must not use the {{to.scope}} domain" }
       ] }] }
     }"#;
 
@@ -193,6 +195,30 @@ mod tests {
         ];
         for (file, specifier, expected) in cases {
             let found = check(layered_workspace(POLICY), file, &format!("import x from '{specifier}';"));
+            assert_eq!(&found, expected, "{file} importing {specifier}");
+        }
+    }
+
+    #[test]
+    fn negated_types_and_captures() {
+        let policy = r#"{
+          "elements": [
+            { "type": "domain", "pattern": "libs/{scope}/domain/**" },
+            { "type": "application", "pattern": "libs/{scope}/application/**" }
+          ],
+          "rules": { "dependencies": ["error", { "default": "allow", "rules": [
+            { "from": "application", "disallow": { "type": "domain", "captures": { "scope": "!{{from.scope}}" } } },
+            { "from": "!application", "disallow": { "type": "application", "captures": { "scope": "!legacy" } } }
+          ] }] }
+        }"#;
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("libs/orders/application/a.ts", "../domain/d", &[]),
+            ("libs/orders/application/a.ts", "../../billing/domain/d", &["dependencies/disallowed"]),
+            ("libs/orders/domain/d.ts", "../application/a", &["dependencies/disallowed"]),
+            ("libs/orders/domain/d.ts", "../../legacy/application/a", &[]),
+        ];
+        for (file, specifier, expected) in cases {
+            let found = check(layered_workspace(policy), file, &format!("import x from '{specifier}';"));
             assert_eq!(&found, expected, "{file} importing {specifier}");
         }
     }

@@ -3,13 +3,16 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Subject, compile_globs};
+use super::dependencies::side_data;
+use super::{Edge, OptionsError, Policy, Subject, compile_globs};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
+use crate::selector::{Selector, SelectorList, StringOrList, any_matches, compile_list};
 
 const NO_ENTRY_HELP: &str = "export it from `{{project}}`'s public entry and import that";
+const ELEMENT_HELP: &str = "import a file that `{{element}}` exposes, or change the `entry-point` policy";
 
 pub const META: RuleMeta = RuleMeta {
     id: "entry-point",
@@ -36,13 +39,22 @@ pub const META: RuleMeta = RuleMeta {
             message: "`{{specifier}}` reaches into `{{project}}`'s internal file `{{file}}`",
             help: NO_ENTRY_HELP,
         },
+        MessageTemplate {
+            id: "elementInternal",
+            message: "`{{specifier}}` reaches into `{{element}}`'s internal file `{{file}}`",
+            help: ELEMENT_HELP,
+        },
+        MessageTemplate { id: "custom", message: "{{customMessage}}", help: ELEMENT_HELP },
     ],
-    docs: r"## What it does
+    docs: r#"## What it does
 Checks that an import from outside a project lands on one of that project's public entries, and
 that no project is reached by a relative path. Deep imports through a wildcard path alias
 (`@acme/orders/src/lib/order`) are caught, which `@nx/enforce-module-boundaries` misses. A barrel
 that re-exports another project's internals (`export * from '../../orders/src/lib/order'`) is the
 same violation, reported on the re-export.
+
+With `elements`, the same holds for elements: which files of an element other elements (and files
+outside every element) may import, by path inside the element's folder.
 
 ## Why is this bad?
 A project's public entry is its contract. Importing its internals couples you to code it is free
@@ -57,7 +69,21 @@ the project, else its `index.*` or `src/index.*`; plus `additionalEntries`.
 - `allow`: import specifier globs that are never checked.
 - `additionalEntries`: workspace-relative file globs that are public entries too
   (e.g. `libs/*/src/testing.ts`).
-",
+- `elements`: `{ default?, rules }`, the files of an element that code outside it may import.
+  Each rule is `{ target, allow?, disallow?, message? }`: `target` is a selector of the imported
+  element, `allow` and `disallow` are globs of paths inside the element's folder (`index.ts`,
+  `*.ts`). The last rule whose `target` matches and whose `allow` or `disallow` matches the
+  imported file decides; `default` (`"allow"` | `"disallow"`, default `"disallow"`) is the verdict
+  when none does. `message` replaces the default message (`{{specifier}}`, `{{element}}`,
+  `{{file}}`, `{{to.type}}` and the element's captures).
+
+```jsonc
+"entry-point": ["error", { "elements": { "rules": [
+  { "target": "component", "allow": "index.ts" },
+  { "target": { "type": "helper", "captures": { "name": "legacy" } }, "allow": "**" }
+] } }]
+```
+"#,
 };
 
 /// Options of `entry-point`.
@@ -70,11 +96,74 @@ pub struct Options {
     /// Workspace-relative file globs that are public entries too.
     #[serde(default)]
     pub additional_entries: Vec<String>,
+    /// Which files of an element code outside it may import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elements: Option<ElementEntries>,
+}
+
+/// The entry points of elements.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ElementEntries {
+    /// The verdict when no rule matches. Default: `disallow`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Policy>,
+    /// Applied in order; the last matching rule decides.
+    #[serde(default)]
+    pub rules: Vec<ElementEntryRule>,
+}
+
+/// The files of the elements a selector picks that may, or may not, be imported.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ElementEntryRule {
+    /// The imported elements this rule is about.
+    pub target: SelectorList,
+    /// Globs of paths inside the element's folder that may be imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow: Option<StringOrList>,
+    /// Globs of paths inside the element's folder that may not be imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disallow: Option<StringOrList>,
+    /// A message to show instead of the default when this rule disallows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+struct CompiledEntryRule {
+    target: Vec<Selector>,
+    allow: Vec<Glob>,
+    disallow: Vec<Glob>,
+    message: Option<String>,
 }
 
 pub struct Rule {
     allow: Vec<Glob>,
     additional_entries: Vec<Glob>,
+    element_default: Policy,
+    element_rules: Vec<CompiledEntryRule>,
+}
+
+fn compile_entry_rule(rule: &ElementEntryRule, index: usize) -> Result<CompiledEntryRule, OptionsError> {
+    let at = |key: &str| {
+        vec![
+            PathSegment::Key("elements".into()),
+            PathSegment::Key("rules".into()),
+            PathSegment::Index(index),
+            PathSegment::Key(key.into()),
+        ]
+    };
+    let globs = |list: Option<&StringOrList>, key: &str| {
+        let items: Vec<String> =
+            list.map(StringOrList::items).unwrap_or_default().into_iter().map(str::to_string).collect();
+        compile_globs(&items, &at(key), Flavor::Path)
+    };
+    Ok(CompiledEntryRule {
+        target: compile_list(&rule.target).map_err(|reason| (at("target"), reason))?,
+        allow: globs(rule.allow.as_ref(), "allow")?,
+        disallow: globs(rule.disallow.as_ref(), "disallow")?,
+        message: rule.message.clone(),
+    })
 }
 
 impl Rule {
@@ -86,19 +175,37 @@ impl Rule {
                 &[PathSegment::Key("additionalEntries".into())],
                 Flavor::Path,
             )?,
+            element_default: options.elements.as_ref().and_then(|e| e.default).unwrap_or(Policy::Disallow),
+            element_rules: options
+                .elements
+                .iter()
+                .flat_map(|elements| elements.rules.iter().enumerate())
+                .map(|(index, rule)| compile_entry_rule(rule, index))
+                .collect::<Result<_, _>>()?,
         })
     }
 
     pub fn check(&self, from: &Subject<'_>, edge: &Edge<'_>, projects: &ProjectGraph) -> Option<Finding> {
         let target = edge.target?;
+        let specifier = edge.import.specifier.as_str();
+        if self.allow.iter().any(|glob| glob.is_match(specifier)) {
+            return None;
+        }
+        self.check_project(from, edge, &target, projects).or_else(|| self.check_element(from, edge, &target))
+    }
+
+    fn check_project(
+        &self,
+        from: &Subject<'_>,
+        edge: &Edge<'_>,
+        target: &Subject<'_>,
+        projects: &ProjectGraph,
+    ) -> Option<Finding> {
         let target_index = target.project?;
         if from.project == Some(target_index) {
             return None;
         }
         let specifier = edge.import.specifier.as_str();
-        if self.allow.iter().any(|glob| glob.is_match(specifier)) {
-            return None;
-        }
         let project = projects.get(target_index);
         let entry = project.public_specifier.as_deref();
         let by_path = specifier.starts_with('.') || specifier.starts_with('/');
@@ -121,11 +228,50 @@ impl Rule {
                 .with("entry", entry.unwrap_or_default()),
         )
     }
+
+    /// An import of another element's file that its `elements` policy does not expose.
+    fn check_element(&self, from: &Subject<'_>, edge: &Edge<'_>, target: &Subject<'_>) -> Option<Finding> {
+        if self.element_rules.is_empty() {
+            return None;
+        }
+        let element = target.facts.element?;
+        if from.facts.element.is_some_and(|own| own.same_instance(element)) {
+            return None;
+        }
+        let inside = target
+            .file
+            .strip_prefix(element.base.as_str())
+            .and_then(|rest| rest.strip_prefix('/'))
+            .unwrap_or_else(|| target.file.rsplit('/').next().unwrap_or(target.file));
+        let mut verdict = self.element_default;
+        let mut deciding = None;
+        for rule in &self.element_rules {
+            if !any_matches(&rule.target, target.facts, from.facts, target.facts) {
+                continue;
+            }
+            if rule.allow.iter().any(|glob| glob.is_match(inside)) {
+                verdict = Policy::Allow;
+                deciding = Some(rule);
+            }
+            if rule.disallow.iter().any(|glob| glob.is_match(inside)) {
+                verdict = Policy::Disallow;
+                deciding = Some(rule);
+            }
+        }
+        if verdict == Policy::Allow {
+            return None;
+        }
+        let finding = Finding::new("elementInternal", edge.import.span)
+            .with("specifier", edge.import.specifier.clone())
+            .with("element", element.label())
+            .with("file", target.file);
+        Some(finding.customised(deciding.and_then(|rule| rule.message.as_deref()), side_data("to", element)))
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{check, tagged_workspace};
+    use crate::testing::{check, layered_workspace, tagged_workspace};
 
     #[test]
     fn pass_and_fail_table() {
@@ -143,6 +289,33 @@ mod tests {
         ];
         for (file, specifier, expected) in cases {
             let found = check(tagged_workspace(policy), file, &format!("export * from '{specifier}';"));
+            assert_eq!(&found, expected, "{file} importing {specifier}");
+        }
+    }
+
+    #[test]
+    fn element_entries() {
+        let policy = r#"{
+          "elements": [
+            { "type": "domain", "pattern": "libs/{scope}/domain/**" },
+            { "type": "application", "pattern": "libs/{scope}/application/**" }
+          ],
+          "rules": { "entry-point": ["error", { "elements": { "rules": [
+            { "target": "domain", "allow": "d.ts" },
+            { "target": { "type": "domain", "captures": { "scope": "legacy" } }, "allow": "*.ts", "disallow": "e.ts", "message": "{{to.scope}}: {{file}}" }
+          ] } }] }
+        }"#;
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("libs/orders/application/a.ts", "../domain/d", &[]),
+            ("libs/orders/application/a.ts", "../domain/e", &["entry-point/elementInternal"]),
+            ("libs/orders/domain/d.ts", "./e", &[]),
+            ("libs/orders/domain/d.ts", "../application/a", &["entry-point/elementInternal"]),
+            ("libs/orders/domain/d.ts", "../../legacy/domain/d", &[]),
+            ("libs/orders/domain/d.ts", "../../legacy/domain/e", &["entry-point/custom"]),
+            ("tools.ts", "./libs/billing/domain/e", &["entry-point/elementInternal"]),
+        ];
+        for (file, specifier, expected) in cases {
+            let found = check(layered_workspace(policy), file, &format!("import x from '{specifier}';"));
             assert_eq!(&found, expected, "{file} importing {specifier}");
         }
     }

@@ -161,14 +161,7 @@ impl Rule {
             .with("from", describe(from))
             .with("package", package)
             .with("specifier", edge.import.specifier.clone());
-        match deciding.and_then(|rule| rule.message.as_deref()) {
-            Some(template) => {
-                let data = finding.data.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect();
-                let custom = crate::diagnostic::fill(template, &data);
-                Some(Finding { message_id: "custom", ..finding }.with("customMessage", custom))
-            }
-            None => Some(finding),
-        }
+        Some(finding.customised(deciding.and_then(|rule| rule.message.as_deref()), []))
     }
 }
 
