@@ -25,7 +25,7 @@ test-rust:
 	cargo test --workspace --exclude palisade_wasm
 
 test-js:
-	node --test --test-concurrency=1 tests/eslint/ tests/cli/ tests/swc/ tests/nx/
+	node --test --test-concurrency=1 tests/eslint/ tests/cli/ tests/swc/ tests/nx/ tests/boundaries/
 
 lint:
 	cargo fmt --all --check

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
-import { InitError, findEslintConfig, fromNx, nxRuleSites } from './init.js';
+import { InitError, eslintBlocks, findEslintConfig, importFrom } from './init.js';
 import { renderExplanation, renderGraph } from './inspect.js';
 import { workspaceSnapshot, writeSnapshotFile } from './swc.js';
 
@@ -20,12 +20,12 @@ const FORMATS = {
 const LEVELS = ['project', 'element', 'file'];
 const SNAPSHOT_MODES = ['inline', 'file'];
 const CHECK_ONLY = ['max-warnings', 'baseline', 'update-baseline', 'threads'];
-const INIT_ONLY = ['from-nx', 'eslint-config', 'force'];
+const INIT_ONLY = ['from-nx', 'from-boundaries', 'eslint-config', 'force'];
 const USAGE = `Usage: palisade check [paths…] [options]
        palisade explain FILE [--root DIR] [--config FILE] [--format pretty|json]
        palisade graph [--level project|element|file] [--format dot|mermaid|json] [--root DIR] [--config FILE]
        palisade swc-config [--format entry|config] [--snapshot inline|file] [--root DIR] [--config FILE]
-       palisade init --from-nx [--eslint-config FILE] [--force] [--root DIR] [--config FILE]
+       palisade init --from-nx|--from-boundaries [--eslint-config FILE] [--force] [--root DIR] [--config FILE]
 
 check    checks every source file of the workspace against palisade.json (or the zero-config
          defaults)
@@ -36,10 +36,12 @@ graph    prints the architecture as a graph of projects (default), elements or f
 swc-config  prints the SWC plugin's entry for .swcrc's jsc.experimental.plugins (or, with
          --format config, its config alone): a snapshot of the workspace with its root relative
          to the current directory; run it again when files are added or removed
-init     writes palisade.json: with --from-nx, from the @nx/enforce-module-boundaries setting
-         of the workspace's ESLint config (eslint.config.js/mjs/cjs, or .eslintrc.json and its
-         overrides), whose options Palisade's enforce-module-boundaries rule takes unchanged;
-         what cannot be carried over is printed as a note
+init     writes palisade.json from the workspace's ESLint config (eslint.config.js/mjs/cjs, or
+         .eslintrc.json and its overrides): with --from-nx, its @nx/enforce-module-boundaries
+         setting, whose options Palisade's enforce-module-boundaries rule takes unchanged; with
+         --from-boundaries, its eslint-plugin-boundaries settings and rules, translated to
+         elements, dependencies, entry-point and external; what cannot be carried over is
+         printed as a note
 
 Options:
   --root DIR          workspace root (default: found from the current directory)
@@ -58,6 +60,7 @@ Options:
                       (--baseline, default <root>/palisade.baseline.json)
   --threads N         threads checking files (default: the number of cores, at most 4)
   --from-nx           init: import @nx/enforce-module-boundaries from the ESLint config
+  --from-boundaries   init: import eslint-plugin-boundaries from the ESLint config
   --eslint-config F   init: the ESLint config to read (default: found in the workspace root)
   --force             init: replace an existing palisade.json
   -h, --help          show this help
@@ -186,6 +189,7 @@ function parseCommand(argv, cwd) {
       level: { type: 'string' },
       snapshot: { type: 'string' },
       'from-nx': { type: 'boolean' },
+      'from-boundaries': { type: 'boolean' },
       'eslint-config': { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -207,14 +211,16 @@ function parseCommand(argv, cwd) {
     if (misplaced !== undefined) {
       throw new UsageError(`--${misplaced} is not an option of \`palisade init\``);
     }
-    if (!values['from-nx']) {
-      throw new UsageError('`palisade init` needs a source: --from-nx');
+    const sources = ['nx', 'boundaries'].filter((source) => values[`from-${source}`]);
+    if (sources.length !== 1) {
+      throw new UsageError('`palisade init` needs one source: --from-nx or --from-boundaries');
     }
     if (paths.length > 0) {
       throw new UsageError('`palisade init` takes no paths');
     }
     return {
       command,
+      source: sources[0],
       root: values.root === undefined ? undefined : resolve(cwd, values.root),
       config: values.config === undefined ? undefined : resolve(cwd, values.config),
       eslintConfig: values['eslint-config'] === undefined ? undefined : resolve(cwd, values['eslint-config']),
@@ -282,9 +288,10 @@ function parseCommand(argv, cwd) {
   };
 }
 
-/** `init --from-nx`: writes palisade.json, checks that it opens, prints what it could not carry. */
+/** `init`: writes palisade.json, checks that it opens, prints what it could not carry. */
 async function init(options, io) {
-  const root = options.root ?? Workspace.locate({ cwd: io.cwd }).root;
+  // The workspace root is where the ESLint config and palisade.json sit: the current directory.
+  const root = options.root ?? io.cwd;
   const target = options.config ?? join(root, 'palisade.json');
   const shown = (path) => relative(io.cwd, path).split(sep).join('/') || '.';
   try {
@@ -292,7 +299,7 @@ async function init(options, io) {
       throw new InitError(`${shown(target)} exists; pass --force to replace it`);
     }
     const eslintConfig = findEslintConfig(root, options.eslintConfig);
-    const { config, notes } = fromNx(await nxRuleSites(eslintConfig));
+    const { config, notes } = importFrom(options.source, await eslintBlocks(eslintConfig));
     writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`);
     Workspace.open({ root, configFile: target });
     for (const note of notes) {

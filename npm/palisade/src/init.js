@@ -1,11 +1,13 @@
-// `palisade init --from-nx`: finds `@nx/enforce-module-boundaries` in a workspace's ESLint config
-// (flat `eslint.config.*`, or `.eslintrc.json` with its `overrides`) and writes the palisade.json
-// that gives the same verdicts: Palisade's `enforce-module-boundaries` rule takes Nx's options
-// unchanged. What cannot be carried over is reported, never dropped silently.
+// `palisade init`: reads a workspace's ESLint config (flat `eslint.config.*`, or `.eslintrc.json`
+// with its `overrides`) and writes the palisade.json that gives the same verdicts. `--from-nx`
+// takes `@nx/enforce-module-boundaries`, whose options Palisade's `enforce-module-boundaries` rule
+// takes unchanged; `--from-boundaries` translates eslint-plugin-boundaries (init-boundaries.js).
+// What cannot be carried over is reported, never dropped silently.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fromBoundaries } from './init-boundaries.js';
 
 const NX_RULE = '@nx/enforce-module-boundaries';
 const FLAT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'];
@@ -46,11 +48,12 @@ export function findEslintConfig(root, explicit) {
 }
 
 /**
- * Every place the config sets the Nx rule.
+ * The blocks of an ESLint config in the order ESLint applies them: each flat config object, or an
+ * `.eslintrc.json` and then each of its `overrides`.
  * @param {string} file absolute
- * @returns {Promise<RuleSite[]>}
+ * @returns {Promise<{ where: string, files: unknown, settings: object | undefined, rules: object | undefined }[]>}
  */
-export async function nxRuleSites(file) {
+export async function eslintBlocks(file) {
   const name = basename(file);
   if (TYPESCRIPT_CONFIG_NAMES.includes(name)) {
     throw new InitError(`${name}: a TypeScript ESLint config cannot be loaded by Node ${process.versions.node}; pass the compiled config, or an .eslintrc.json, with --eslint-config`);
@@ -62,16 +65,14 @@ export async function nxRuleSites(file) {
     } catch (error) {
       throw new InitError(`${name}: not valid JSON: ${error.message}`);
     }
-    const sites = [];
-    if (config?.rules?.[NX_RULE] !== undefined) {
-      sites.push({ where: `${name} rules`, files: undefined, setting: config.rules[NX_RULE] });
-    }
-    for (const [index, override] of (config?.overrides ?? []).entries()) {
-      if (override?.rules?.[NX_RULE] !== undefined) {
-        sites.push({ where: `${name} overrides[${index}]`, files: override.files, setting: override.rules[NX_RULE] });
-      }
-    }
-    return sites;
+    const top = { where: `${name} rules`, files: undefined, settings: config?.settings, rules: config?.rules };
+    const overrides = (config?.overrides ?? []).map((override, index) => ({
+      where: `${name} overrides[${index}]`,
+      files: override?.files,
+      settings: override?.settings,
+      rules: override?.rules,
+    }));
+    return [top, ...overrides];
   }
   let loaded;
   try {
@@ -80,10 +81,23 @@ export async function nxRuleSites(file) {
     throw new InitError(`${name}: cannot be loaded: ${error.message}`);
   }
   const blocks = (await loaded) ?? [];
-  return (Array.isArray(blocks) ? blocks.flat(Infinity) : [blocks])
-    .map((block, index) => ({ block, index }))
-    .filter(({ block }) => block?.rules?.[NX_RULE] !== undefined)
-    .map(({ block, index }) => ({ where: `${name} [${index}]`, files: block.files, setting: block.rules[NX_RULE] }));
+  return (Array.isArray(blocks) ? blocks.flat(Infinity) : [blocks]).map((block, index) => ({
+    where: `${name} [${index}]`,
+    files: block?.files,
+    settings: block?.settings,
+    rules: block?.rules,
+  }));
+}
+
+/**
+ * Every place the config sets the Nx rule.
+ * @param {Awaited<ReturnType<typeof eslintBlocks>>} blocks
+ * @returns {RuleSite[]}
+ */
+export function nxRuleSites(blocks) {
+  return blocks
+    .filter((block) => block.rules?.[NX_RULE] !== undefined)
+    .map((block) => ({ where: block.where, files: block.files, setting: block.rules[NX_RULE] }));
 }
 
 /**
@@ -116,4 +130,19 @@ export function fromNx(sites) {
   };
   notes.push('Palisade also reports deep imports through path aliases, which Nx lets through; add "deepImports": false to the options to match Nx exactly');
   return { config, notes };
+}
+
+/**
+ * palisade.json from the ESLint config blocks: `source` is `nx` or `boundaries`.
+ * @returns {{ config: object, notes: string[] }}
+ */
+export function importFrom(source, blocks) {
+  if (source === 'nx') {
+    return fromNx(nxRuleSites(blocks));
+  }
+  const imported = fromBoundaries(blocks);
+  if (imported === undefined) {
+    throw new InitError('the ESLint config sets no eslint-plugin-boundaries rule (boundaries/…)');
+  }
+  return imported;
 }
