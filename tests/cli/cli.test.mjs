@@ -257,7 +257,7 @@ describe('palisade explain and graph', () => {
   test('graph draws projects, elements or files, violating links in red', () => {
     const json = JSON.parse(palisade(['graph', '--format', 'json'], EXAMPLE).stdout);
     assert.equal(json.level, 'project');
-    assert.ok(json.nodes.some((node) => node.id === 'orders-domain' && node.files === 6 && node.tags.includes('type:domain')));
+    assert.ok(json.nodes.some((node) => node.id === 'orders-domain' && node.files === 6 && node.tags.includes('type:domain') && node.root === 'libs/orders/domain' && node.kind === 'lib'));
     const link = (from, to) => json.links.find((l) => l.from === from && l.to === to);
     assert.deepEqual(link('orders-domain', 'orders-application').violations, ['dependencies', 'no-cycle', 'tags']);
     assert.deepEqual(link('billing-application', 'billing-domain'), { from: 'billing-application', to: 'billing-domain', imports: 2, violations: [] });

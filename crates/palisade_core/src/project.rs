@@ -45,6 +45,14 @@ pub enum ProjectKind {
 }
 
 impl ProjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::App => "app",
+            Self::Lib => "lib",
+            Self::E2e => "e2e",
+        }
+    }
+
     /// Nx's rule: `projectType` decides (an application named `*-e2e` or `e2e` is end-to-end
     /// tests); without it, `tsconfig.lib.json` or `tsconfig.app.json` does; else a `package.json`
     /// with no `exports`, `main`, `module` or `bin` is an application.

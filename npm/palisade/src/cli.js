@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
+import { openWorkspace } from './engine.js';
 import { InitError, eslintBlocks, findEslintConfig, importFrom } from './init.js';
+import { PRESETS, preset } from './init-presets.js';
 import { renderExplanation, renderGraph } from './inspect.js';
 import { workspaceSnapshot, writeSnapshotFile } from './swc.js';
 
@@ -20,12 +22,13 @@ const FORMATS = {
 const LEVELS = ['project', 'element', 'file'];
 const SNAPSHOT_MODES = ['inline', 'file'];
 const CHECK_ONLY = ['max-warnings', 'baseline', 'update-baseline', 'threads'];
-const INIT_ONLY = ['from-nx', 'from-boundaries', 'eslint-config', 'force'];
+const INIT_ONLY = ['from-nx', 'from-boundaries', 'preset', 'eslint-config', 'force'];
 const USAGE = `Usage: palisade check [paths…] [options]
        palisade explain FILE [--root DIR] [--config FILE] [--format pretty|json]
        palisade graph [--level project|element|file] [--format dot|mermaid|json] [--root DIR] [--config FILE]
        palisade swc-config [--format entry|config] [--snapshot inline|file] [--root DIR] [--config FILE]
        palisade init --from-nx|--from-boundaries [--eslint-config FILE] [--force] [--root DIR] [--config FILE]
+       palisade init --preset nestjs-layered|hexagonal|nx-scope-type [--force] [--root DIR] [--config FILE]
 
 check    checks every source file of the workspace against palisade.json (or the zero-config
          defaults)
@@ -41,7 +44,8 @@ init     writes palisade.json from the workspace's ESLint config (eslint.config.
          setting, whose options Palisade's enforce-module-boundaries rule takes unchanged; with
          --from-boundaries, its eslint-plugin-boundaries settings and rules, translated to
          elements, dependencies, entry-point and external; what cannot be carried over is
-         printed as a note
+         printed as a note. With --preset, a commented policy for that architecture, fitted to
+         the layer folders, apps and project tags found in the workspace
 
 Options:
   --root DIR          workspace root (default: found from the current directory)
@@ -61,6 +65,7 @@ Options:
   --threads N         threads checking files (default: the number of cores, at most 4)
   --from-nx           init: import @nx/enforce-module-boundaries from the ESLint config
   --from-boundaries   init: import eslint-plugin-boundaries from the ESLint config
+  --preset NAME       init: nestjs-layered, hexagonal or nx-scope-type
   --eslint-config F   init: the ESLint config to read (default: found in the workspace root)
   --force             init: replace an existing palisade.json
   -h, --help          show this help
@@ -190,6 +195,7 @@ function parseCommand(argv, cwd) {
       snapshot: { type: 'string' },
       'from-nx': { type: 'boolean' },
       'from-boundaries': { type: 'boolean' },
+      preset: { type: 'string' },
       'eslint-config': { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -212,8 +218,14 @@ function parseCommand(argv, cwd) {
       throw new UsageError(`--${misplaced} is not an option of \`palisade init\``);
     }
     const sources = ['nx', 'boundaries'].filter((source) => values[`from-${source}`]);
-    if (sources.length !== 1) {
-      throw new UsageError('`palisade init` needs one source: --from-nx or --from-boundaries');
+    if (sources.length + (values.preset === undefined ? 0 : 1) !== 1) {
+      throw new UsageError('`palisade init` needs one source: --from-nx, --from-boundaries or --preset NAME');
+    }
+    if (values.preset !== undefined && !PRESETS.includes(values.preset)) {
+      throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, not \`${values.preset}\``);
+    }
+    if (values.preset !== undefined && values['eslint-config'] !== undefined) {
+      throw new UsageError('--eslint-config goes with --from-nx or --from-boundaries, not --preset');
     }
     if (paths.length > 0) {
       throw new UsageError('`palisade init` takes no paths');
@@ -221,6 +233,7 @@ function parseCommand(argv, cwd) {
     return {
       command,
       source: sources[0],
+      preset: values.preset,
       root: values.root === undefined ? undefined : resolve(cwd, values.root),
       config: values.config === undefined ? undefined : resolve(cwd, values.config),
       eslintConfig: values['eslint-config'] === undefined ? undefined : resolve(cwd, values['eslint-config']),
@@ -298,14 +311,25 @@ async function init(options, io) {
     if (existsSync(target) && !options.force) {
       throw new InitError(`${shown(target)} exists; pass --force to replace it`);
     }
-    const eslintConfig = findEslintConfig(root, options.eslintConfig);
-    const { config, notes } = importFrom(options.source, await eslintBlocks(eslintConfig));
-    writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`);
+    let written;
+    if (options.preset === undefined) {
+      const eslintConfig = findEslintConfig(root, options.eslintConfig);
+      const { config, notes } = importFrom(options.source, await eslintBlocks(eslintConfig));
+      written = { text: `${JSON.stringify(config, null, 2)}\n`, notes, from: shown(eslintConfig) };
+    } else {
+      // The projects and files as they are, whatever an existing palisade.json says.
+      const workspace = openWorkspace(root, undefined);
+      const projects = workspace.architecture('project').nodes;
+      const files = workspace.sourceFiles().map((file) => relative(root, file).split(sep).join('/'));
+      workspace.free();
+      written = { ...preset(options.preset, projects, files), from: `the ${options.preset} preset` };
+    }
+    writeFileSync(target, written.text);
     Workspace.open({ root, configFile: target });
-    for (const note of notes) {
+    for (const note of written.notes) {
       io.stderr.write(`note: ${note}\n`);
     }
-    io.stdout.write(`wrote ${shown(target)} from ${shown(eslintConfig)}\n`);
+    io.stdout.write(`wrote ${shown(target)} from ${written.from}\n`);
     return 0;
   } catch (error) {
     if (error instanceof InitError || error instanceof PalisadeConfigError) {

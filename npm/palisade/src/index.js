@@ -151,7 +151,7 @@ export class Workspace {
   }
 
   /**
-   * The architecture as a graph: `{ nodes: [{ id, files, tags? }], links: [{ from, to, imports,
+   * The architecture as a graph: `{ nodes: [{ id, files, tags?, root?, kind? }], links: [{ from, to, imports,
    * violations }] }` at the level of projects, elements or files; `violations` lists the rules
    * that report imports along a link.
    * @param {'project' | 'element' | 'file'} [level]

@@ -109,6 +109,12 @@ pub struct ArchitectureNode {
     /// Project tags, at the project level.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The project's folder, workspace-relative (`""` for the root), at the project level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    /// `app`, `lib` or `e2e`, at the project level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -229,15 +235,18 @@ impl Workspace {
         let mut nodes: BTreeMap<String, ArchitectureNode> = BTreeMap::new();
         for file in self.source_files() {
             if let Some(id) = node_of(file) {
-                let tags = match level {
-                    Level::Project => self
-                        .projects
-                        .owner_of(file)
-                        .map(|index| self.projects.get(index).tags.clone())
-                        .unwrap_or_default(),
-                    _ => Vec::new(),
+                let project = match level {
+                    Level::Project => self.projects.owner_of(file).map(|index| self.projects.get(index)),
+                    _ => None,
                 };
-                nodes.entry(id.clone()).or_insert(ArchitectureNode { id, files: 0, tags }).files += 1;
+                let node = nodes.entry(id.clone()).or_insert_with(|| ArchitectureNode {
+                    id,
+                    files: 0,
+                    tags: project.map(|p| p.tags.clone()).unwrap_or_default(),
+                    root: project.map(|p| p.root.clone()),
+                    kind: project.map(|p| p.kind.as_str()),
+                });
+                node.files += 1;
             }
         }
         let mut links: BTreeMap<(String, String), ArchitectureLink> = BTreeMap::new();
