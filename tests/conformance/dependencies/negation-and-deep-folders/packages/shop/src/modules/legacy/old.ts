@@ -1,0 +1,3 @@
+import { bill } from '../billing/bill';
+
+export const old = bill;

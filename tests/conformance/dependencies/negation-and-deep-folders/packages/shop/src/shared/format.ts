@@ -1,0 +1,3 @@
+import { bill } from '../modules/billing/bill';
+
+export const format = bill;

@@ -1,0 +1,4 @@
+import { Button } from './ui/components/button/button';
+import { Card } from './ui/components/card';
+
+export const main = [Button, Card];
