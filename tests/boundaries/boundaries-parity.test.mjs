@@ -88,7 +88,7 @@ test('init --from-boundaries names what it cannot carry over, and fails on a con
   writeFileSync(join(root, '.eslintrc.json'), JSON.stringify({ rules: { 'no-console': 'error' } }));
   let result = init('--from-boundaries', '--from-nx');
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /needs one source: --from-nx or --from-boundaries/u);
+  assert.match(result.stderr, /needs one source: --from-nx, --from-boundaries or --preset NAME/u);
   result = init('--from-boundaries');
   assert.equal(result.status, 2);
   assert.match(result.stderr, /^palisade: the ESLint config sets no eslint-plugin-boundaries rule/u);
