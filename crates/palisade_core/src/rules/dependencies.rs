@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Policy, Subject};
+use super::{Edge, OptionsError, Policy, Subject, decide};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
 use crate::element::ElementMatch;
@@ -134,21 +134,12 @@ impl Rule {
             return None;
         }
         let (f, t): (FileFacts<'_>, FileFacts<'_>) = (from.facts, target.facts);
-        let mut verdict = self.default;
-        let mut deciding = None;
-        for rule in &self.rules {
-            if !any_matches(&rule.from, f, f, t) {
-                continue;
-            }
-            if any_matches(&rule.allow, t, f, t) {
-                verdict = Policy::Allow;
-                deciding = Some(rule);
-            }
-            if any_matches(&rule.disallow, t, f, t) {
-                verdict = Policy::Disallow;
-                deciding = Some(rule);
-            }
-        }
+        let (verdict, deciding) = decide(
+            self.default,
+            &self.rules,
+            |rule| any_matches(&rule.from, f, f, t),
+            |rule, side| any_matches(if side == Policy::Allow { &rule.allow } else { &rule.disallow }, t, f, t),
+        );
         if verdict == Policy::Allow {
             return None;
         }

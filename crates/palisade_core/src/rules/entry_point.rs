@@ -4,10 +4,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::dependencies::side_data;
-use super::{Edge, OptionsError, Policy, Subject, compile_globs};
+use super::{Edge, OptionsError, Policy, Subject, compile_globs, decide};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
-use crate::pattern::{Flavor, Glob};
+use crate::pattern::{Flavor, Glob, any_match};
 use crate::project::ProjectGraph;
 use crate::selector::{Selector, SelectorList, StringOrList, any_matches, compile_list};
 
@@ -243,21 +243,12 @@ impl Rule {
             .strip_prefix(element.base.as_str())
             .and_then(|rest| rest.strip_prefix('/'))
             .unwrap_or_else(|| target.file.rsplit('/').next().unwrap_or(target.file));
-        let mut verdict = self.element_default;
-        let mut deciding = None;
-        for rule in &self.element_rules {
-            if !any_matches(&rule.target, target.facts, from.facts, target.facts) {
-                continue;
-            }
-            if rule.allow.iter().any(|glob| glob.is_match(inside)) {
-                verdict = Policy::Allow;
-                deciding = Some(rule);
-            }
-            if rule.disallow.iter().any(|glob| glob.is_match(inside)) {
-                verdict = Policy::Disallow;
-                deciding = Some(rule);
-            }
-        }
+        let (verdict, deciding) = decide(
+            self.element_default,
+            &self.element_rules,
+            |rule| any_matches(&rule.target, target.facts, from.facts, target.facts),
+            |rule, side| any_match(if side == Policy::Allow { &rule.allow } else { &rule.disallow }, inside),
+        );
         if verdict == Policy::Allow {
             return None;
         }

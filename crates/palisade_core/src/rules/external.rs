@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Policy, Subject, compile_globs, describe};
+use super::{Edge, OptionsError, Policy, Subject, compile_globs, decide, describe};
 use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob};
@@ -139,21 +139,12 @@ impl Rule {
         let hits = |globs: &[Glob]| globs.iter().any(|glob| candidates.iter().any(|name| glob.is_match(name)));
         let f: FileFacts<'_> = from.facts;
         let none = FileFacts { element: None, project: None };
-        let mut verdict = self.default;
-        let mut deciding = None;
-        for rule in &self.rules {
-            if !any_matches(&rule.from, f, f, none) {
-                continue;
-            }
-            if hits(&rule.allow) {
-                verdict = Policy::Allow;
-                deciding = Some(rule);
-            }
-            if hits(&rule.disallow) {
-                verdict = Policy::Disallow;
-                deciding = Some(rule);
-            }
-        }
+        let (verdict, deciding) = decide(
+            self.default,
+            &self.rules,
+            |rule| any_matches(&rule.from, f, f, none),
+            |rule, side| hits(if side == Policy::Allow { &rule.allow } else { &rule.disallow }),
+        );
         if verdict == Policy::Allow {
             return None;
         }

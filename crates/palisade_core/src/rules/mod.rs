@@ -47,6 +47,27 @@ pub enum Policy {
     Disallow,
 }
 
+/// Ordered allow/disallow policies (`dependencies`, `external`, `entry-point` elements): every
+/// rule that `applies` is applied in order, and the last one whose allow or disallow side
+/// `matches` decides (disallow over allow within one rule); `default` when none does. Returns the
+/// verdict and the deciding rule.
+pub fn decide<R>(
+    default: Policy,
+    rules: &[R],
+    applies: impl Fn(&R) -> bool,
+    matches: impl Fn(&R, Policy) -> bool,
+) -> (Policy, Option<&R>) {
+    let mut verdict = (default, None);
+    for rule in rules.iter().filter(|rule| applies(rule)) {
+        for side in [Policy::Allow, Policy::Disallow] {
+            if matches(rule, side) {
+                verdict = (side, Some(rule));
+            }
+        }
+    }
+    verdict
+}
+
 /// One side of a dependency as rules see it.
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
