@@ -77,6 +77,15 @@ test('a broken entry is one readable error naming what is wrong', () => {
   assert.match(missing, /the SWC plugin needs its workspace config/u);
 });
 
+/** The JSON header of a snapshot file: after its magic line and the header's `u32` length. */
+function snapshotHeader(file) {
+  const bytes = readFileSync(file);
+  const magic = 'palisade-snapshot\n';
+  assert.equal(bytes.subarray(0, magic.length).toString('latin1'), magic);
+  const length = bytes.readUInt32LE(magic.length);
+  return JSON.parse(bytes.subarray(magic.length + 4, magic.length + 4 + length).toString('utf8'));
+}
+
 test('--snapshot file writes the snapshot below the current directory and the entry names it', async () => {
   const workspace = join(scratch, 'by-file');
   cpSync(EXAMPLE, workspace, { recursive: true, filter: (path) => !path.includes('node_modules') });
@@ -85,9 +94,8 @@ test('--snapshot file writes the snapshot below the current directory and the en
   const [name, config] = JSON.parse(stdout);
   assert.equal(name, 'palisade-swc-plugin');
   assert.deepEqual(Object.keys(config), ['palisadeSnapshotFile']);
-  assert.match(config.palisadeSnapshotFile, /^node_modules\/\.cache\/palisade\/swc-snapshot-[0-9a-f]{16}\.json$/u);
-  const snapshot = JSON.parse(readFileSync(join(workspace, config.palisadeSnapshotFile), 'utf8'));
-  assert.equal(snapshot.root, '.');
+  assert.match(config.palisadeSnapshotFile, /^node_modules\/\.cache\/palisade\/swc-snapshot-[0-9a-f]{16}\.bin$/u);
+  assert.equal(snapshotHeader(join(workspace, config.palisadeSnapshotFile)).root, '.');
   const errors = compile(workspace, VIOLATING, [swcPluginPath(), config]);
   assert.match(errors, /palisade\/external: libs\/billing\/domain\/src\/lib\/invoice-number\.ts:2:28:/u);
   assert.equal(compile(workspace, 'libs/shared/util/src/lib/money.ts', [swcPluginPath(), config]), '');
@@ -102,7 +110,7 @@ test('swcPlugin() names a snapshot file by default, or carries it inline', () =>
     const [, byFile] = swcPlugin({ root: EXAMPLE });
     assert.deepEqual(Object.keys(byFile), ['palisadeSnapshotFile']);
     assert.ok(byFile.palisadeSnapshotFile.startsWith(join(folder, 'node_modules', '.cache', 'palisade')), byFile.palisadeSnapshotFile);
-    assert.equal(JSON.parse(readFileSync(byFile.palisadeSnapshotFile, 'utf8')).palisadeSnapshot, 2);
+    assert.equal(snapshotHeader(byFile.palisadeSnapshotFile).palisadeSnapshot, 2);
     const [, inline] = swcPlugin({ root: EXAMPLE, snapshot: 'inline' });
     assert.equal(inline.palisadeSnapshot, 2);
     assert.throws(() => swcPlugin({ root: EXAMPLE, snapshot: 'disk' }), /`snapshot` is 'file' or 'inline', not "disk"/u);

@@ -221,6 +221,12 @@ impl ConfigSource<'_> {
 
 /// Parses `palisade.json` text into a `Config`.
 pub fn parse_config(source: &ConfigSource<'_>) -> Result<Config, ConfigError> {
+    // Plain JSON that is a valid config needs neither the comment-tolerant parser nor the path
+    // tracking; anything else (comments, trailing commas, a mistake) takes the path that can
+    // explain itself. (A snapshot records its config minified, so the SWC plugin takes this one.)
+    if let Ok(config) = serde_json::from_str::<Config>(source.text) {
+        return Ok(config);
+    }
     let options = jsonc_parser::ParseOptions {
         allow_comments: true,
         allow_loose_object_property_names: false,

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::store::{Table, write_table};
+
 /// What a path names, after following symbolic links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -221,51 +223,27 @@ impl Host for ListingHost {
     }
 }
 
-/// A host with no file system behind it: the listings and texts a `Workspace::snapshot` recorded.
-/// Paths under the root are known from the listings (a folder never listed reads as empty); any
-/// other path exists only if its text was recorded. Listings stay as recorded text until a
-/// lookup needs one: a check asks about a few folders, not all.
+/// A host with no file system behind it: the listings and texts a `Workspace::snapshot` recorded,
+/// as two tables of one buffer (see `store`), searched where they lie. Paths under the root are
+/// known from the listings (a folder never listed reads as empty); any other path exists only if
+/// its text was recorded.
 pub struct SnapshotHost {
     root: PathBuf,
-    /// The recorded listings, one line per folder (see `snapshot_listing_line`).
-    listings: String,
-    /// Where each line's folder (without its trailing `/`) and names lie in `listings`; sorted
-    /// by folder.
-    lines: Vec<ListingLine>,
+    bytes: Vec<u8>,
+    /// Root-relative folder (`""` for the root, no trailing `/`) to its entries' names, each after
+    /// a tab, folders ending with `/`.
+    listings: Table,
     /// Keyed as recorded: root-relative, or absolute outside the root.
-    texts: rustc_hash::FxHashMap<String, String>,
-}
-
-/// Byte ranges of one listing line: its folder and its tab-separated names.
-struct ListingLine {
-    folder: std::ops::Range<usize>,
-    names: std::ops::Range<usize>,
+    texts: Table,
 }
 
 impl SnapshotHost {
-    /// `listings` holds one line per listed folder: its root-relative path with a trailing `/`
-    /// (nothing for the root), then a tab before each entry name. `texts` is keyed by
-    /// root-relative paths, or absolute ones outside the root.
-    pub fn new(root: PathBuf, listings: String, texts: rustc_hash::FxHashMap<String, String>) -> Self {
-        // Where a slice of `listings` lies in it.
-        let range = |part: &str| {
-            let start = part.as_ptr() as usize - listings.as_ptr() as usize;
-            start..start + part.len()
-        };
-        let mut lines: Vec<ListingLine> = listings
-            .lines()
-            .filter(|line| !line.is_empty())
-            .map(|line| {
-                let (folder, names) = line.split_once('\t').unwrap_or((line, &line[line.len()..]));
-                ListingLine { folder: range(folder.trim_end_matches('/')), names: range(names) }
-            })
-            .collect();
-        let folder = |line: &ListingLine| &listings[line.folder.clone()];
-        // Written sorted; sorted again only if a snapshot was made otherwise.
-        if !lines.is_sorted_by(|a, b| folder(a) <= folder(b)) {
-            lines.sort_unstable_by(|a, b| folder(a).cmp(folder(b)));
-        }
-        Self { root, listings, lines, texts }
+    /// The host over `bytes`, which hold the listings table and the texts table; `None` when
+    /// they are damaged.
+    pub fn from_tables(root: PathBuf, bytes: Vec<u8>, at: usize) -> Option<Self> {
+        let (listings, at) = Table::read(&bytes, at)?;
+        let (texts, _) = Table::read(&bytes, at)?;
+        Some(Self { root, bytes, listings, texts })
     }
 
     fn relative<'p>(&self, path: &'p Path) -> Option<&'p str> {
@@ -273,26 +251,38 @@ impl SnapshotHost {
     }
 
     /// The recorded text of `path`, looked up by the key it is recorded under.
-    fn text_of(&self, path: &Path) -> Option<&String> {
+    fn text_of(&self, path: &Path) -> Option<&str> {
         let key = self.relative(path).or_else(|| path.to_str())?;
-        self.texts.get(key)
-    }
-
-    fn folder_of(&self, line: &ListingLine) -> &str {
-        &self.listings[line.folder.clone()]
+        self.texts.find(&self.bytes, key).and_then(|index| self.texts.value(&self.bytes, index))
     }
 
     fn listing(&self, folder: &str) -> Option<&str> {
-        let at = self.lines.binary_search_by(|line| self.folder_of(line).cmp(folder)).ok()?;
-        Some(&self.listings[self.lines[at].names.clone()])
+        self.listings.find(&self.bytes, folder).and_then(|index| self.listings.value(&self.bytes, index))
     }
 
     /// Whether some listed folder lies inside `folder`.
     fn holds_listed(&self, folder: &str) -> bool {
-        let prefix = format!("{folder}/");
-        let at = self.lines.partition_point(|line| self.folder_of(line) < prefix.as_str());
-        self.lines.get(at).is_some_and(|line| self.folder_of(line).starts_with(&prefix))
+        self.listings.holds_prefix(&self.bytes, &format!("{folder}/"))
     }
+}
+
+/// Appends the listings table and the texts table of a snapshot to `out`: `listings` as
+/// `snapshot_listing_line` writes them, `texts` keyed as `SnapshotHost` looks them up.
+pub fn write_snapshot_tables<'a>(
+    out: &mut Vec<u8>,
+    listings: &'a str,
+    texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+) {
+    let mut folders: Vec<(&str, &str)> = listings
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let (folder, names) = line.split_once('\t').unwrap_or((line, ""));
+            (folder.trim_end_matches('/'), names)
+        })
+        .collect();
+    write_table(out, &mut folders);
+    write_table(out, &mut texts.into_iter().collect());
 }
 
 /// One line of a snapshot's `listings`, as `SnapshotHost` reads it: the root-relative `folder`
@@ -322,7 +312,7 @@ fn listed_entries(names: &str) -> impl Iterator<Item = (&str, EntryKind)> {
 
 impl Host for SnapshotHost {
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
-        self.text_of(path).cloned().ok_or_else(|| not_found(path))
+        self.text_of(path).map(str::to_string).ok_or_else(|| not_found(path))
     }
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
@@ -341,7 +331,7 @@ impl Host for SnapshotHost {
             // Folders holding recorded files outside the root (`node_modules/@tsconfig/…`).
             None => {
                 let folder = path.to_str().map(|path| format!("{}/", path.trim_end_matches('/')))?;
-                self.texts.keys().any(|file| file.starts_with(&folder)).then_some(EntryKind::Dir)
+                self.texts.holds_prefix(&self.bytes, &folder).then_some(EntryKind::Dir)
             }
         }
     }

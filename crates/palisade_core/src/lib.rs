@@ -13,6 +13,7 @@ pub mod project;
 pub mod resolve;
 pub mod rules;
 pub mod selector;
+pub mod store;
 pub mod workspace;
 
 #[cfg(test)]

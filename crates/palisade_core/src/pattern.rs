@@ -61,6 +61,14 @@ enum Token {
 impl Glob {
     /// Compiles `pattern`; the error says what is wrong with it.
     pub fn new(pattern: &str, flavor: Flavor) -> Result<Self, String> {
+        // Most text patterns (tags such as `scope:orders`) have no syntax at all.
+        if flavor == Flavor::Text && !pattern.contains(['*', '?', '{', '/', '\\']) {
+            return Ok(Self {
+                source: pattern.to_string(),
+                matcher: Matcher::Literal(pattern.to_string()),
+                capture_names: Vec::new(),
+            });
+        }
         let pattern = pattern.replace('\\', "/");
         if flavor == Flavor::Text
             && let Some(inner) = pattern.strip_prefix('/').and_then(|p| p.strip_suffix('/'))

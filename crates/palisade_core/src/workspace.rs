@@ -23,7 +23,7 @@ mod introspect;
 mod snapshot;
 
 pub use introspect::{Architecture, ArchitectureLink, ArchitectureNode, Explanation, ImportFacts, Level};
-pub use snapshot::{ProjectRecord, SNAPSHOT_VERSION, Snapshot, parse_snapshot};
+pub use snapshot::{ProjectRecord, SNAPSHOT_FILE_MAGIC, SNAPSHOT_VERSION, Snapshot, parse_snapshot};
 
 pub const CONFIG_FILE_NAME: &str = "palisade.json";
 

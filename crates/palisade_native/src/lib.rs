@@ -108,7 +108,8 @@ fn scenario_location(dir: &Path) -> (PathBuf, Option<PathBuf>) {
 
 /// The per-file part of a scenario (every rule but the whole-graph ones), two ways: checked in
 /// the workspace opened from disk, and in the same workspace opened from its snapshot (through
-/// JSON, as the SWC plugin receives it), each followed by the source files that workspace finds.
+/// JSON, then as the snapshot file the SWC plugin reads), each followed by the source files that
+/// workspace finds.
 /// The two reports must be equal.
 pub fn run_scenario_per_file(dir: &Path) -> (String, String) {
     let (root, config) = scenario_location(dir);
@@ -118,7 +119,7 @@ pub fn run_scenario_per_file(dir: &Path) -> (String, String) {
     };
     let json = serde_json::to_string(&workspace.snapshot()).unwrap_or_default();
     let replayed = palisade_core::workspace::parse_snapshot(&json)
-        .and_then(|snapshot| Workspace::from_snapshot(snapshot, Path::new("/")));
+        .and_then(|snapshot| Workspace::from_snapshot_file(snapshot.to_file_bytes(), Path::new("/")));
     let replayed = match replayed {
         Ok(replayed) => replayed,
         Err(err) => return (String::new(), format!("snapshot error: {err}\n")),

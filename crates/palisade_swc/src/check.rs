@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use palisade_core::Workspace;
-use palisade_core::workspace::parse_snapshot;
+use palisade_core::workspace::{SNAPSHOT_FILE_MAGIC, parse_snapshot};
 
 /// One error for SWC to report: a byte range of the file's text (or the whole program) and the
 /// text SWC prints above its code frame.
@@ -21,25 +21,42 @@ const NOT_IN_SWC: &[&str] = &["parse-error"];
 /// reuse one; either way a config is read once per instance.
 static OPENED: Mutex<Option<(u64, Arc<Workspace>)>> = Mutex::new(None);
 
-fn config_hash(config: &str) -> u64 {
+fn config_hash(config: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     config.hash(&mut hasher);
     hasher.finish()
 }
 
-fn workspace_for(config: &str, cwd: &Path) -> Result<Arc<Workspace>, String> {
-    let key = config_hash(config) ^ config_hash(&cwd.to_string_lossy());
+/// A snapshot as the plugin gets it: the JSON config itself, or the bytes of a snapshot file.
+enum SnapshotSource<'a> {
+    Json(&'a str),
+    File(Vec<u8>),
+}
+
+fn workspace_for(source: SnapshotSource<'_>, cwd: &Path) -> Result<Arc<Workspace>, String> {
+    let text = match &source {
+        SnapshotSource::Json(json) => json.as_bytes(),
+        SnapshotSource::File(bytes) => bytes,
+    };
+    let key = config_hash(text) ^ config_hash(cwd.to_string_lossy().as_bytes());
     if let Ok(opened) = OPENED.lock()
         && let Some((opened_key, workspace)) = opened.as_ref()
         && *opened_key == key
     {
         return Ok(Arc::clone(workspace));
     }
-    let workspace = parse_snapshot(config)
-        .and_then(|snapshot| Workspace::from_snapshot(snapshot, cwd))
-        .map(Arc::new)
-        .map_err(|err| format!("palisade: the SWC plugin config is not usable: {err}"))?;
+    let opened = match source {
+        SnapshotSource::Json(json) => parse_snapshot(json).and_then(|snapshot| Workspace::from_snapshot(snapshot, cwd)),
+        SnapshotSource::File(bytes) if bytes.starts_with(SNAPSHOT_FILE_MAGIC) => {
+            Workspace::from_snapshot_file(bytes, cwd)
+        }
+        // The JSON form, as earlier versions wrote the file.
+        SnapshotSource::File(bytes) => parse_snapshot(&String::from_utf8_lossy(&bytes))
+            .and_then(|snapshot| Workspace::from_snapshot(snapshot, cwd)),
+    };
+    let workspace =
+        opened.map(Arc::new).map_err(|err| format!("palisade: the SWC plugin config is not usable: {err}"))?;
     if let Ok(mut opened) = OPENED.lock() {
         *opened = Some((key, Arc::clone(&workspace)));
     }
@@ -60,7 +77,7 @@ fn snapshot_file(config: &str) -> Option<String> {
 
 /// The text of the snapshot `file` (absolute, or relative to SWC's working directory). SWC lets
 /// a plugin read the files below its working directory, mounted at `/cwd`.
-fn read_snapshot_file(file: &str, cwd: Option<&str>, working_directory: &Path) -> Result<String, String> {
+fn read_snapshot_file(file: &str, cwd: Option<&str>, working_directory: &Path) -> Result<Vec<u8>, String> {
     let path = absolute(file, cwd);
     let advice = "`swcPlugin()` from 'palisade/swc' writes it when the SWC config loads (or pass \
                   `snapshot: 'inline'`); for a .swcrc, run `npx palisade swc-config --snapshot file` again";
@@ -73,7 +90,7 @@ fn read_snapshot_file(file: &str, cwd: Option<&str>, working_directory: &Path) -
         ));
     };
     let readable = if cfg!(target_os = "wasi") { Path::new("/cwd").join(below) } else { path.clone() };
-    std::fs::read_to_string(&readable)
+    std::fs::read(&readable)
         .map_err(|err| format!("palisade: cannot read the workspace snapshot {}: {err}; {advice}", path.display()))
 }
 
@@ -112,18 +129,14 @@ pub fn check_source(config: Option<&str>, filename: Option<&str>, cwd: Option<&s
         }];
     };
     let working_directory = absolute(".", cwd);
-    let from_file;
-    let config = match snapshot_file(config) {
+    let snapshot = match snapshot_file(config) {
         Some(file) => match read_snapshot_file(&file, cwd, &working_directory) {
-            Ok(text) => {
-                from_file = text;
-                from_file.as_str()
-            }
+            Ok(bytes) => SnapshotSource::File(bytes),
             Err(message) => return vec![PluginError { span: None, message }],
         },
-        None => config,
+        None => SnapshotSource::Json(config),
     };
-    let workspace = match workspace_for(config, &working_directory) {
+    let workspace = match workspace_for(snapshot, &working_directory) {
         Ok(workspace) => workspace,
         Err(message) => return vec![PluginError { span: None, message }],
     };
@@ -176,13 +189,23 @@ mod tests {
         std::fs::create_dir_all(file.parent().unwrap_or(&folder)).ok();
         let snapshot =
             r#"{"palisadeSnapshot": 2, "root": ".", "listings": "\ta.ts\tb.ts", "texts": {}, "projects": []}"#;
-        std::fs::write(&file, snapshot).ok();
         let cwd = folder.to_string_lossy().into_owned();
         let config = r#"{"palisadeSnapshotFile": "node_modules/.cache/palisade/swc-snapshot.json"}"#;
-        assert_eq!(check_source(Some(config), Some("a.ts"), Some(&cwd), "import './b';"), Vec::new());
-        let errors = check_source(Some(config), Some("a.ts"), Some(&cwd), "import './c';");
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].message.contains("palisade/no-unresolved-local"), "{}", errors[0].message);
+        let binary = parse_snapshot(snapshot).map(|snapshot| snapshot.to_file_bytes()).unwrap_or_default();
+        // The file form, and the JSON form earlier versions wrote.
+        for contents in [binary.clone(), snapshot.as_bytes().to_vec()] {
+            std::fs::write(&file, contents).ok();
+            assert_eq!(check_source(Some(config), Some("a.ts"), Some(&cwd), "import './b';"), Vec::new());
+            let errors = check_source(Some(config), Some("a.ts"), Some(&cwd), "import './c';");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(errors[0].message.contains("palisade/no-unresolved-local"), "{}", errors[0].message);
+        }
+        for cut in [binary.len() - 3, SNAPSHOT_FILE_MAGIC.len() + 6] {
+            std::fs::write(&file, &binary[..cut]).ok();
+            let errors = check_source(Some(config), Some("a.ts"), Some(&cwd), "import './b';");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(errors[0].message.contains("is damaged"), "{}", errors[0].message);
+        }
 
         let missing = r#"{"palisadeSnapshotFile": "gone.json"}"#;
         let errors = check_source(Some(missing), Some("a.ts"), Some(&cwd), "");

@@ -397,6 +397,15 @@ pub fn rule_metadata() -> JsValue {
     to_js(&all)
 }
 
+/// The snapshot file the SWC plugin reads (see `Snapshot::to_file_bytes`) for a snapshot in its
+/// JSON form (`Workspace.snapshot()`, perhaps with another `root`).
+#[wasm_bindgen(js_name = snapshotFileBytes)]
+pub fn snapshot_file_bytes(snapshot_json: &str) -> Result<Vec<u8>, JsValue> {
+    palisade_core::workspace::parse_snapshot(snapshot_json)
+        .map(|snapshot| snapshot.to_file_bytes())
+        .map_err(|err| config_error_to_js(&err))
+}
+
 /// The JSON Schema of `palisade.json`.
 /// `{ ruleId: JSON Schema }` of the options of the rules `ESLint` configures directly.
 #[wasm_bindgen(js_name = ruleOptionsSchemas)]

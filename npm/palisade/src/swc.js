@@ -6,11 +6,14 @@
 // SWC hands a plugin its config anew for every file, which costs time in proportion to the
 // config's size; it also lets a plugin read files below its working directory. So by default the
 // snapshot goes to a file there (`node_modules/.cache/palisade/`) and the config only names it.
+// The file is not JSON: its listings and texts are tables the plugin searches where they lie
+// (`snapshotFileBytes`), so opening it costs next to nothing beyond reading it.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { wasm } from './engine.js';
 import { Workspace } from './index.js';
 
 const require = createRequire(import.meta.url);
@@ -66,12 +69,12 @@ export function writeSnapshotFile(snapshot, folder) {
   const key = `${folder}\0${identity}`;
   const known = written.get(key);
   if (known !== undefined) return known;
-  const name = `swc-snapshot-${createHash('sha1').update(identity).digest('hex').slice(0, 16)}.json`;
+  const name = `swc-snapshot-${createHash('sha1').update(identity).digest('hex').slice(0, 16)}.bin`;
   const directory = join(folder, SNAPSHOT_FOLDER);
   const file = join(directory, name);
   mkdirSync(directory, { recursive: true });
   const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, JSON.stringify(snapshot));
+  writeFileSync(aside, wasm().snapshotFileBytes(JSON.stringify(snapshot)));
   renameSync(aside, file);
   written.set(key, file);
   return file;

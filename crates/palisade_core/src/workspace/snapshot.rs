@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Workspace;
 use crate::config::ConfigError;
-use crate::host::{EntryKind, Host, SnapshotHost, snapshot_listing_line};
+use crate::host::{EntryKind, Host, SnapshotHost, snapshot_listing_line, write_snapshot_tables};
 use crate::pattern::{Flavor, Glob};
 use crate::project::Project;
 
@@ -137,7 +137,10 @@ impl Workspace {
             .texts()
             .into_iter()
             .filter(|(path, _)| path.file_name().is_none_or(|name| name != "project.json"))
-            .map(|(path, text)| (shown(&path), text))
+            .map(|(path, text)| {
+                let text = if path.extension().is_some_and(|ext| ext == "json") { minified(text) } else { text };
+                (shown(&path), text)
+            })
             .collect();
         let config_file = self.config_file.as_deref().map(shown);
         Snapshot {
@@ -153,23 +156,63 @@ impl Workspace {
     /// Opens the workspace a snapshot recorded; a relative root is taken from `base`. A malformed
     /// snapshot, or a config it carries that does not load, is an error naming what is wrong.
     pub fn from_snapshot(snapshot: Snapshot, base: &Path) -> Result<Self, ConfigError> {
-        if snapshot.palisade_snapshot != SNAPSHOT_VERSION {
+        let mut tables = Vec::new();
+        write_snapshot_tables(
+            &mut tables,
+            &snapshot.listings,
+            snapshot.texts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        let header = SnapshotHeader {
+            palisade_snapshot: snapshot.palisade_snapshot,
+            root: snapshot.root,
+            config_file: snapshot.config_file,
+            projects: snapshot.projects,
+        };
+        Self::from_snapshot_parts(header, tables, 0, base)
+    }
+
+    /// Opens the workspace a snapshot file (`Snapshot::to_file_bytes`) recorded, as
+    /// `from_snapshot`: it reads the header and leaves the listings and texts where they lie.
+    pub fn from_snapshot_file(bytes: Vec<u8>, base: &Path) -> Result<Self, ConfigError> {
+        let damaged = |what: &str| snapshot_error(format!("is damaged ({what}): make it again"));
+        let rest = bytes.strip_prefix(SNAPSHOT_FILE_MAGIC).ok_or_else(|| damaged("it does not start as one"))?;
+        let header_len = rest
+            .get(..4)
+            .and_then(|word| word.try_into().ok())
+            .map(u32::from_le_bytes)
+            .and_then(|len| usize::try_from(len).ok())
+            .ok_or_else(|| damaged("no header length"))?;
+        let header_at = SNAPSHOT_FILE_MAGIC.len() + 4;
+        let header = bytes.get(header_at..header_at + header_len).ok_or_else(|| damaged("its header is cut short"))?;
+        let header: SnapshotHeader =
+            parse_json(std::str::from_utf8(header).map_err(|_| damaged("its header is not UTF-8"))?)?;
+        Self::from_snapshot_parts(header, bytes, header_at + header_len, base)
+    }
+
+    fn from_snapshot_parts(
+        header: SnapshotHeader,
+        bytes: Vec<u8>,
+        tables_at: usize,
+        base: &Path,
+    ) -> Result<Self, ConfigError> {
+        if header.palisade_snapshot != SNAPSHOT_VERSION {
             return Err(snapshot_error(format!(
                 "is version {}, this Palisade reads version {SNAPSHOT_VERSION}: make it again with this version",
-                snapshot.palisade_snapshot
+                header.palisade_snapshot
             )));
         }
-        let root = normalize(&base.join(&snapshot.root));
+        let root = normalize(&base.join(&header.root));
         if !root.has_root() {
             return Err(snapshot_error(format!(
                 "`root` is `{}`, relative, and there is no absolute folder to take it from",
-                snapshot.root
+                header.root
             )));
         }
-        let texts = snapshot.texts.into_iter().collect();
-        let host: Arc<dyn Host> = Arc::new(SnapshotHost::new(root.clone(), snapshot.listings, texts));
-        let config_file = snapshot.config_file.map(|path| normalize(&root.join(path)));
-        let projects = snapshot
+        let host = SnapshotHost::from_tables(root.clone(), bytes, tables_at)
+            .ok_or_else(|| snapshot_error("is damaged (its listings or texts): make it again".to_string()))?;
+        let host: Arc<dyn Host> = Arc::new(host);
+        let config_file = header.config_file.map(|path| normalize(&root.join(path)));
+        let projects = header
             .projects
             .into_iter()
             .enumerate()
@@ -177,6 +220,101 @@ impl Workspace {
             .collect::<Result<_, _>>()?;
         Self::open_with(host, &root, config_file.as_deref(), Some(projects), None)
     }
+}
+
+/// What a snapshot file starts with; the JSON form of a snapshot starts with `{`.
+pub const SNAPSHOT_FILE_MAGIC: &[u8] = b"palisade-snapshot\n";
+
+/// A snapshot without its listings and texts: the JSON header of a snapshot file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SnapshotHeader {
+    palisade_snapshot: u32,
+    root: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    config_file: Option<String>,
+    projects: Vec<ProjectRecord>,
+}
+
+impl Snapshot {
+    /// The snapshot as a file the SWC plugin opens without parsing all of it: the magic line, a
+    /// `u32` header length, the header (JSON: version, root, config file, projects), then the
+    /// listings and texts as tables (see `store`). The JSON form holds the same.
+    pub fn to_file_bytes(&self) -> Vec<u8> {
+        let header = SnapshotHeader {
+            palisade_snapshot: self.palisade_snapshot,
+            root: self.root.clone(),
+            config_file: self.config_file.clone(),
+            projects: self.projects.clone(),
+        };
+        let header = serde_json::to_vec(&header).unwrap_or_default();
+        let mut out = SNAPSHOT_FILE_MAGIC.to_vec();
+        out.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
+        out.extend_from_slice(&header);
+        write_snapshot_tables(&mut out, &self.listings, self.texts.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        out
+    }
+}
+
+/// A JSON (or JSONC) file's text as the same JSON without comments, trailing commas or spaces
+/// between tokens: what the file says, in key order, at a fraction of the length to read again
+/// for every file the SWC plugin checks. A file that does not parse is kept as it is, so that its
+/// error still points into it.
+fn minified(text: String) -> String {
+    // JSON with comments and trailing commas, nothing looser: what is left after removing them
+    // is plain JSON.
+    let options = jsonc_parser::ParseOptions {
+        allow_comments: true,
+        allow_trailing_commas: true,
+        allow_loose_object_property_names: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    if jsonc_parser::parse_to_value(&text, &options).is_err() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push(c);
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => while chars.next_if(|&c| c != '\n').is_some() {},
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut previous = ' ';
+                for c in chars.by_ref() {
+                    if previous == '*' && c == '/' {
+                        break;
+                    }
+                    previous = c;
+                }
+            }
+            '}' | ']' => {
+                if out.ends_with(',') {
+                    out.pop();
+                }
+                out.push(c);
+            }
+            c if c.is_whitespace() || c == '\u{feff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `path` without `.` and `..` segments (no file system to ask).
@@ -200,9 +338,13 @@ fn snapshot_error(reason: String) -> ConfigError {
 
 /// Reads a snapshot from JSON; errors name the JSON path and position.
 pub fn parse_snapshot(json: &str) -> Result<Snapshot, ConfigError> {
+    parse_json(json)
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigError> {
     // Tracking the path costs a third of the parse; only a failure needs it.
-    if let Ok(snapshot) = serde_json::from_str(json) {
-        return Ok(snapshot);
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
     }
     let mut deserializer = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
@@ -216,4 +358,21 @@ pub fn parse_snapshot(json: &str) -> Result<Snapshot, ConfigError> {
             reason: inner.to_string(),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minified;
+
+    #[test]
+    fn json_texts_are_recorded_without_comments_commas_or_spaces() {
+        let text =
+            "{\n  // paths\n  \"a\": [1, 2,], /* b */ \"b\": \"x // not a comment, /* nor this */ \\\" }\",\n}\n";
+        let out = minified(text.to_string());
+        assert_eq!(out, r#"{"a":[1,2],"b":"x // not a comment, /* nor this */ \" }"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&out).map(|v| v["a"][1].clone()).ok(), Some(2.into()));
+        for kept in ["{\"a\": }", "{a: 1}", "not json"] {
+            assert_eq!(minified(kept.to_string()), kept);
+        }
+    }
 }
