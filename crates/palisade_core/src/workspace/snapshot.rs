@@ -157,11 +157,7 @@ impl Workspace {
     /// snapshot, or a config it carries that does not load, is an error naming what is wrong.
     pub fn from_snapshot(snapshot: Snapshot, base: &Path) -> Result<Self, ConfigError> {
         let mut tables = Vec::new();
-        write_snapshot_tables(
-            &mut tables,
-            &snapshot.listings,
-            snapshot.texts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        );
+        snapshot.write_tables(&mut tables);
         let header = SnapshotHeader {
             palisade_snapshot: snapshot.palisade_snapshot,
             root: snapshot.root,
@@ -251,8 +247,13 @@ impl Snapshot {
         let mut out = SNAPSHOT_FILE_MAGIC.to_vec();
         out.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
         out.extend_from_slice(&header);
-        write_snapshot_tables(&mut out, &self.listings, self.texts.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        self.write_tables(&mut out);
         out
+    }
+
+    /// Appends the listings and texts as the tables `SnapshotHost` searches.
+    fn write_tables(&self, out: &mut Vec<u8>) {
+        write_snapshot_tables(out, &self.listings, self.texts.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     }
 }
 
