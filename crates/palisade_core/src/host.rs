@@ -235,15 +235,18 @@ pub struct SnapshotHost {
     listings: Table,
     /// Keyed as recorded: root-relative, or absolute outside the root.
     texts: Table,
+    /// `crate::resolve::ResolverRecords`; empty in a file written before it was recorded.
+    records: Table,
 }
 
 impl SnapshotHost {
-    /// The host over `bytes`, which hold the listings table and the texts table; `None` when
-    /// they are damaged.
+    /// The host over `bytes`, which hold the listings table, the texts table and, unless the
+    /// file is older than them, the resolver records; `None` when they are damaged.
     pub fn from_tables(root: PathBuf, bytes: Vec<u8>, at: usize) -> Option<Self> {
         let (listings, at) = Table::read(&bytes, at)?;
-        let (texts, _) = Table::read(&bytes, at)?;
-        Some(Self { root, bytes, listings, texts })
+        let (texts, at) = Table::read(&bytes, at)?;
+        let records = if at < bytes.len() { Table::read(&bytes, at)?.0 } else { Table::default() };
+        Some(Self { root, bytes, listings, texts, records })
     }
 
     fn relative<'p>(&self, path: &'p Path) -> Option<&'p str> {
@@ -266,12 +269,13 @@ impl SnapshotHost {
     }
 }
 
-/// Appends the listings table and the texts table of a snapshot to `out`: `listings` as
-/// `snapshot_listing_line` writes them, `texts` keyed as `SnapshotHost` looks them up.
+/// Appends the tables of a snapshot to `out`: `listings` as `snapshot_listing_line` writes
+/// them, `texts` keyed as `SnapshotHost` looks them up, and the resolver's `records`.
 pub fn write_snapshot_tables<'a>(
     out: &mut Vec<u8>,
     listings: &'a str,
-    texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    mut texts: Vec<(&'a str, &'a str)>,
+    mut records: Vec<(&'a str, &'a str)>,
 ) {
     let mut folders: Vec<(&str, &str)> = listings
         .lines()
@@ -282,7 +286,14 @@ pub fn write_snapshot_tables<'a>(
         })
         .collect();
     write_table(out, &mut folders);
-    write_table(out, &mut texts.into_iter().collect());
+    write_table(out, &mut texts);
+    write_table(out, &mut records);
+}
+
+impl crate::resolve::ResolverRecords for SnapshotHost {
+    fn record(&self, key: &str) -> Option<&str> {
+        self.records.find(&self.bytes, key).and_then(|index| self.records.value(&self.bytes, index))
+    }
 }
 
 /// One line of a snapshot's `listings`, as `SnapshotHost` reads it: the root-relative `folder`

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use oxc_resolver::{
     FileMetadata, FileSystem, ResolveContext, ResolveError, ResolveOptions, ResolverGeneric, TsConfig,
@@ -125,7 +125,10 @@ pub struct Resolver {
     packages: HashMap<String, PathBuf>,
     /// `root/node_modules/<name>` to each workspace package's folder.
     links: Vec<(PathBuf, PathBuf)>,
-    tsconfigs: Mutex<HashMap<PathBuf, Option<LoadedTsconfig>>>,
+    tsconfigs: Mutex<HashMap<PathBuf, Option<Arc<TsConfig>>>>,
+    /// Per alias-source tsconfig: its alias keys and what else decides resolution; `None` when
+    /// it cannot be loaded.
+    summaries: Mutex<HashMap<PathBuf, Option<Arc<AliasSummary>>>>,
     nearest_tsconfig: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// Per tsconfig file: the config its aliases come from (see `alias_source`).
     alias_sources: Mutex<HashMap<PathBuf, PathBuf>>,
@@ -135,6 +138,35 @@ pub struct Resolver {
     /// every folder the tsconfig governs.
     aliased: Mutex<HashMap<(PathBuf, String), Resolution>>,
     warnings: Mutex<Vec<String>>,
+    /// What a snapshot recorded of this work (see `ResolverRecords`).
+    records: Option<Arc<dyn ResolverRecords>>,
+}
+
+/// What resolution worked out from the tsconfig files, recorded with a workspace snapshot
+/// (`Resolver::records`) so that a workspace opened from it does not parse them again: the SWC
+/// plugin opens one for every file it compiles. Keys and values are text (see `RecordKey`).
+pub trait ResolverRecords: Send + Sync {
+    fn record(&self, key: &str) -> Option<&str>;
+}
+
+/// The kinds of record, each keyed by a root-relative path (absolute outside the root):
+/// `source:` + a tsconfig file, to the config that decides its aliases (`alias_source`);
+/// `keys:` + such a config, to `AliasSummary::to_record`; `alias:` + the first config of a
+/// folder, a tab and an exact alias key, to `encode_resolution` of where the key leads.
+enum RecordKey<'a> {
+    Source(&'a str),
+    Keys(&'a str),
+    Alias(&'a str, &'a str),
+}
+
+impl RecordKey<'_> {
+    fn text(&self) -> String {
+        match self {
+            Self::Source(tsconfig) => format!("source:{tsconfig}"),
+            Self::Keys(tsconfig) => format!("keys:{tsconfig}"),
+            Self::Alias(tsconfig, key) => format!("alias:{tsconfig}\t{key}"),
+        }
+    }
 }
 
 /// Extensions tried for extensionless specifiers, sources first.
@@ -181,12 +213,34 @@ impl Resolver {
             packages: packages.iter().cloned().collect(),
             links,
             tsconfigs: Mutex::new(HashMap::default()),
+            summaries: Mutex::new(HashMap::default()),
             nearest_tsconfig: Mutex::new(HashMap::default()),
             folders: Mutex::new(HashMap::default()),
             aliased: Mutex::new(HashMap::default()),
             alias_sources: Mutex::new(HashMap::default()),
             warnings: Mutex::new(Vec::new()),
+            records: None,
         }
+    }
+
+    /// Answers tsconfig questions from `records` where they hold the answer.
+    pub fn use_records(&mut self, records: Arc<dyn ResolverRecords>) {
+        self.records = Some(records);
+    }
+
+    fn recorded(&self, key: &RecordKey<'_>) -> Option<&str> {
+        self.records.as_deref()?.record(&key.text())
+    }
+
+    /// `path` as records key it: root-relative, else absolute.
+    fn shown(&self, path: &Path) -> String {
+        self.relative(path).unwrap_or(path).to_string_lossy().replace('\\', "/")
+    }
+
+    /// The path a record names (`shown`'s inverse).
+    fn unshown(&self, shown: &str) -> PathBuf {
+        let path = Path::new(shown);
+        if path.has_root() { path.to_path_buf() } else { self.root.join(path) }
     }
 
     /// Forgets everything read from the file system, so files created or deleted since are seen.
@@ -194,6 +248,9 @@ impl Resolver {
         self.inner.clear_cache();
         if let Ok(mut tsconfigs) = self.tsconfigs.lock() {
             tsconfigs.clear();
+        }
+        if let Ok(mut summaries) = self.summaries.lock() {
+            summaries.clear();
         }
         if let Ok(mut nearest) = self.nearest_tsconfig.lock() {
             nearest.clear();
@@ -226,16 +283,13 @@ impl Resolver {
         path.strip_prefix(&self.root).ok()
     }
 
-    fn load_tsconfig(&self, path: &Path) -> Option<LoadedTsconfig> {
+    fn load_tsconfig(&self, path: &Path) -> Option<Arc<TsConfig>> {
         let mut cache = self.tsconfigs.lock().ok()?;
         if let Some(found) = cache.get(path) {
             return found.clone();
         }
         let loaded = match self.inner.resolve_tsconfig(path) {
-            Ok(tsconfig) => {
-                let keys = Arc::new(AliasKeys::new(alias_keys(&tsconfig)));
-                Some((tsconfig, keys))
-            }
+            Ok(tsconfig) => Some(tsconfig),
             Err(err) => {
                 let shown = self.relative(path).unwrap_or(path).display().to_string();
                 self.warn(format!("{shown}: cannot be used for path aliases: {err}"));
@@ -244,6 +298,21 @@ impl Resolver {
         };
         cache.insert(path.to_path_buf(), loaded.clone());
         loaded
+    }
+
+    /// What decides resolution in the alias-source tsconfig `path`: recorded, or loaded.
+    fn summary(&self, path: &Path) -> Option<Arc<AliasSummary>> {
+        if let Some(found) = self.summaries.lock().ok().and_then(|summaries| summaries.get(path).cloned()) {
+            return found;
+        }
+        let recorded =
+            self.recorded(&RecordKey::Keys(&self.shown(path))).and_then(AliasSummary::from_record).map(Arc::new);
+        let summary =
+            recorded.or_else(|| self.load_tsconfig(path).map(|tsconfig| Arc::new(AliasSummary::of(&tsconfig))));
+        if let Ok(mut summaries) = self.summaries.lock() {
+            summaries.insert(path.to_path_buf(), summary.clone());
+        }
+        summary
     }
 
     /// The `tsconfig.json` nearest to `dir` inside the workspace, else the root tsconfig.
@@ -280,15 +349,16 @@ impl Resolver {
         if let Some(found) = self.alias_sources.lock().ok().and_then(|sources| sources.get(path).cloned()) {
             return found;
         }
-        let source = self.alias_source(path, depth);
+        let recorded = self.recorded(&RecordKey::Source(&self.shown(path))).map(|source| self.unshown(source));
+        let source = recorded.unwrap_or_else(|| self.alias_source(path, depth));
         if let Ok(mut sources) = self.alias_sources.lock() {
             sources.insert(path.to_path_buf(), source.clone());
         }
         source
     }
 
-    /// The config that decides `path`'s aliases: `path` itself when it declares `paths` or
-    /// `baseUrl` (or cannot be read simply), else the config it `extends` by relative path. A
+    /// The config that decides `path`'s aliases: `path` itself when it declares `paths`,
+    /// `baseUrl` or `rootDirs` (or cannot be read simply), else the config it `extends` by relative path. A
     /// per-project tsconfig that only extends the base then shares the base's one load.
     fn alias_source(&self, path: &Path, depth: usize) -> PathBuf {
         const MAX_EXTENDS: usize = 8;
@@ -297,8 +367,9 @@ impl Resolver {
         }) else {
             return path.to_path_buf();
         };
-        let declares_aliases =
-            head.compiler_options.is_some_and(|options| options.paths.is_some() || options.base_url.is_some());
+        let declares_aliases = head.compiler_options.is_some_and(|options| {
+            options.paths.is_some() || options.base_url.is_some() || options.root_dirs.is_some()
+        });
         let extends = match &head.extends {
             Some(serde_json::Value::String(parent)) => Some(parent.as_str()),
             _ => None,
@@ -333,18 +404,15 @@ impl Resolver {
         if let Some(found) = self.folders.lock().ok().and_then(|folders| folders.get(dir).cloned()) {
             return found;
         }
-        let mut tsconfigs = Vec::new();
-        let mut aliases = Vec::new();
         let nearest = self.tsconfig_path_for(dir);
         let root = self.root_tsconfig.as_deref().filter(|root| nearest.as_deref() != Some(*root));
-        for path in nearest.as_deref().into_iter().chain(root) {
-            if let Some((tsconfig, keys)) = self.load_tsconfig(path) {
-                tsconfigs.push(tsconfig);
-                aliases.push(keys);
-            }
-        }
-        let has_base_url = tsconfigs.iter().any(|tsconfig| tsconfig.compiler_options.base_url.is_some());
-        let context = Arc::new(FolderContext { tsconfigs, aliases, has_base_url });
+        let (sources, summaries) = nearest
+            .as_deref()
+            .into_iter()
+            .chain(root)
+            .filter_map(|path| self.summary(path).map(|summary| (path.to_path_buf(), summary)))
+            .unzip();
+        let context = Arc::new(FolderContext { sources, summaries, tsconfigs: OnceLock::new() });
         if let Ok(mut folders) = self.folders.lock() {
             folders.insert(dir.to_path_buf(), Arc::clone(&context));
         }
@@ -358,11 +426,18 @@ impl Resolver {
         Some(self.through_links(found.path()))
     }
 
+    /// The first hit of `specifier` with each tsconfig of `folder` (none when none can change
+    /// where it leads, which saves loading them).
     fn resolve_with(&self, folder: &FolderContext, dir: &Path, specifier: &str) -> Option<PathBuf> {
-        if folder.tsconfigs.is_empty() {
+        let tsconfigs = if folder.tsconfigs_matter(specifier) { self.tsconfigs_of(folder) } else { &[] };
+        if tsconfigs.is_empty() {
             return self.resolve_path(dir, specifier, None);
         }
-        folder.tsconfigs.iter().find_map(|tsconfig| self.resolve_path(dir, specifier, Some(tsconfig)))
+        tsconfigs.iter().find_map(|tsconfig| self.resolve_path(dir, specifier, Some(tsconfig)))
+    }
+
+    fn tsconfigs_of<'f>(&self, folder: &'f FolderContext) -> &'f [Arc<TsConfig>] {
+        folder.tsconfigs.get_or_init(|| folder.sources.iter().filter_map(|path| self.load_tsconfig(path)).collect())
     }
 
     /// Resolves `specifier` from `dir` with every applicable tsconfig, first hit wins.
@@ -372,7 +447,7 @@ impl Resolver {
 
     /// The non-wildcard `paths` keys of the root tsconfig, with the file each resolves to.
     pub fn exact_aliases(&self) -> Vec<(String, PathBuf)> {
-        let Some((tsconfig, _)) = self.root_tsconfig.as_deref().and_then(|path| self.load_tsconfig(path)) else {
+        let Some(tsconfig) = self.root_tsconfig.as_deref().and_then(|path| self.load_tsconfig(path)) else {
             return Vec::new();
         };
         let keys: Vec<String> = alias_keys(&tsconfig).filter(|key| !key.contains('*')).map(str::to_string).collect();
@@ -383,33 +458,85 @@ impl Resolver {
 
     /// Where `specifier`, written in the file at `importer` (absolute), leads.
     pub fn resolve(&self, importer: &Path, specifier: &str) -> Resolution {
-        let dir = importer.parent().unwrap_or(&self.root);
+        self.resolve_from(importer.parent().unwrap_or(&self.root), specifier)
+    }
+
+    /// What `use_records` takes: the tsconfig work done so far (`prepare` every source folder
+    /// first), and where each exact alias key leads from each set of tsconfig files.
+    pub fn records(&self) -> Vec<(String, String)> {
+        let mut records = Vec::new();
+        let sources: Vec<(PathBuf, PathBuf)> = self
+            .alias_sources
+            .lock()
+            .map(|sources| sources.iter().map(|(path, source)| (path.clone(), source.clone())).collect())
+            .unwrap_or_default();
+        for (path, source) in sources {
+            records.push((RecordKey::Source(&self.shown(&path)).text(), self.shown(&source)));
+        }
+        let summaries: Vec<(PathBuf, Arc<AliasSummary>)> = self
+            .summaries
+            .lock()
+            .map(|summaries| {
+                summaries
+                    .iter()
+                    .filter_map(|(path, summary)| Some((path.clone(), Arc::clone(summary.as_ref()?))))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (path, summary) in summaries {
+            if let Some(record) = summary.to_record() {
+                records.push((RecordKey::Keys(&self.shown(&path)).text(), record));
+            }
+        }
+        let mut folders: Vec<(PathBuf, Arc<FolderContext>)> = self
+            .folders
+            .lock()
+            .map(|folders| folders.iter().map(|(dir, folder)| (dir.clone(), Arc::clone(folder))).collect())
+            .unwrap_or_default();
+        folders.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut done = std::collections::HashSet::new();
+        for (dir, folder) in folders {
+            let Some(first) = folder.sources.first().filter(|first| done.insert((*first).clone())) else { continue };
+            let first = self.shown(first);
+            let keys: std::collections::BTreeSet<&str> =
+                folder.summaries.iter().flat_map(|summary| summary.keys.exact()).collect();
+            for key in keys {
+                let resolution = self.resolve_from(&dir, key);
+                records.push((RecordKey::Alias(&first, key).text(), encode_resolution(&resolution)));
+            }
+        }
+        records
+    }
+
+    fn resolve_from(&self, dir: &Path, specifier: &str) -> Resolution {
         let folder = self.folder(dir);
         if let Some(name) = specifier.strip_prefix("node:") {
             return Resolution::Builtin { name: name.to_string() };
         }
         let relative = specifier.starts_with('.') || specifier.starts_with('/');
         let (package, subpath) = package_name_of(specifier);
-        let alias = !relative && folder.aliases.iter().any(|keys| keys.matches(specifier));
+        let alias = !relative && folder.summaries.iter().any(|summary| summary.keys.matches(specifier));
         let local_looking = relative || alias || specifier.starts_with('#') || self.packages.contains_key(package);
         if !local_looking {
             if is_builtin(specifier) {
                 return Resolution::Builtin { name: specifier.to_string() };
             }
             // Only a `baseUrl` could make this bare specifier local; else it is named, not found.
-            if !folder.has_base_url {
+            if !folder.has_base_url() {
                 return Resolution::Npm { package: package.to_string(), subpath: subpath.map(str::to_string) };
             }
         }
-        let memo_key = alias
-            .then(|| folder.tsconfigs.first().map(|tsconfig| (tsconfig.path.clone(), specifier.to_string())))
-            .flatten();
+        let memo_key =
+            alias.then(|| folder.sources.first().map(|source| (source.clone(), specifier.to_string()))).flatten();
         if let Some(key) = &memo_key
             && let Some(found) = self.aliased.lock().ok().and_then(|aliased| aliased.get(key).cloned())
         {
             return found;
         }
-        let resolution = self.resolve_uncached(&folder, dir, specifier, local_looking);
+        let recorded = memo_key.as_ref().and_then(|(source, _)| {
+            self.recorded(&RecordKey::Alias(&self.shown(source), specifier)).and_then(decode_resolution)
+        });
+        let resolution = recorded.unwrap_or_else(|| self.resolve_uncached(&folder, dir, specifier, local_looking));
         if let Some(key) = memo_key
             && let Ok(mut aliased) = self.aliased.lock()
         {
@@ -462,49 +589,167 @@ impl Resolver {
     }
 }
 
-/// A parsed tsconfig (with its `extends` applied) and its alias keys.
-type LoadedTsconfig = (Arc<TsConfig>, Arc<AliasKeys>);
-
 /// What the resolver knows about one importing folder.
 struct FolderContext {
-    tsconfigs: Vec<Arc<TsConfig>>,
-    /// The alias keys of each of `tsconfigs`.
-    aliases: Vec<Arc<AliasKeys>>,
-    /// A `baseUrl` can turn any bare specifier into a local file.
-    has_base_url: bool,
+    /// The alias-source tsconfig files that apply, nearest first, then the root one.
+    sources: Vec<PathBuf>,
+    /// What each of `sources` says.
+    summaries: Vec<Arc<AliasSummary>>,
+    /// `sources` loaded, when a specifier needs them.
+    tsconfigs: OnceLock<Vec<Arc<TsConfig>>>,
 }
 
-/// The `paths` keys of some tsconfig files, ready to test a specifier in O(1) for exact keys.
+impl FolderContext {
+    /// A `baseUrl` can turn any bare specifier into a local file.
+    fn has_base_url(&self) -> bool {
+        self.summaries.iter().any(|summary| summary.base_url)
+    }
+
+    /// Whether the tsconfig files can change where `specifier` leads: `paths` and `baseUrl` apply
+    /// to bare specifiers, `rootDirs` to relative ones; `/` and `#` specifiers may lead through
+    /// either.
+    fn tsconfigs_matter(&self, specifier: &str) -> bool {
+        if specifier.starts_with('.') {
+            return self.summaries.iter().any(|summary| summary.root_dirs);
+        }
+        specifier.starts_with('/')
+            || specifier.starts_with('#')
+            || self.summaries.iter().any(|summary| summary.base_url || summary.keys.matches(specifier))
+    }
+}
+
+/// What an alias-source tsconfig says that decides resolution, short of loading it.
+struct AliasSummary {
+    keys: AliasKeys,
+    base_url: bool,
+    root_dirs: bool,
+}
+
+impl AliasSummary {
+    fn of(tsconfig: &TsConfig) -> Self {
+        let options = &tsconfig.compiler_options;
+        Self {
+            keys: AliasKeys::new(alias_keys(tsconfig)),
+            base_url: options.base_url.is_some(),
+            root_dirs: options.root_dirs.is_some(),
+        }
+    }
+
+    /// A line of flags (`baseUrl`, `rootDirs`, space-separated), then one line per alias key;
+    /// `None` for a key with a line break, which the record could not hold.
+    fn to_record(&self) -> Option<String> {
+        let flags = [("baseUrl", self.base_url), ("rootDirs", self.root_dirs)];
+        let flags: Vec<&str> = flags.iter().filter(|(_, on)| *on).map(|(flag, _)| *flag).collect();
+        let mut keys: Vec<String> = self.keys.exact().map(str::to_string).collect();
+        keys.extend(self.keys.wildcards.iter().map(|(prefix, suffix)| format!("{prefix}*{suffix}")));
+        keys.sort_unstable();
+        if keys.iter().any(|key| key.contains('\n')) {
+            return None;
+        }
+        Some(std::iter::once(flags.join(" ")).chain(keys).collect::<Vec<_>>().join("\n"))
+    }
+
+    fn from_record(record: &str) -> Option<Self> {
+        let mut lines = record.split('\n');
+        let flags: Vec<&str> = lines.next()?.split(' ').collect();
+        Some(Self {
+            keys: AliasKeys::new(lines),
+            base_url: flags.contains(&"baseUrl"),
+            root_dirs: flags.contains(&"rootDirs"),
+        })
+    }
+}
+
+/// A resolution as a record's value: a letter for the kind, then its fields, tab-separated.
+fn encode_resolution(resolution: &Resolution) -> String {
+    match resolution {
+        Resolution::Local { file } => format!("L{file}"),
+        Resolution::Npm { package, subpath: None } => format!("N{package}"),
+        Resolution::Npm { package, subpath: Some(subpath) } => format!("N{package}\t{subpath}"),
+        Resolution::Builtin { name } => format!("B{name}"),
+        Resolution::Unresolved => "U".to_string(),
+        Resolution::Outside => "O".to_string(),
+    }
+}
+
+fn decode_resolution(record: &str) -> Option<Resolution> {
+    let rest = record.get(1..)?;
+    Some(match record.as_bytes().first()? {
+        b'L' => Resolution::Local { file: rest.to_string() },
+        b'N' => match rest.split_once('\t') {
+            Some((package, subpath)) => {
+                Resolution::Npm { package: package.to_string(), subpath: Some(subpath.to_string()) }
+            }
+            None => Resolution::Npm { package: rest.to_string(), subpath: None },
+        },
+        b'B' => Resolution::Builtin { name: rest.to_string() },
+        b'U' => Resolution::Unresolved,
+        b'O' => Resolution::Outside,
+        _ => return None,
+    })
+}
+
+/// The `paths` keys of a tsconfig file, ready to test a specifier: exact keys by binary search.
 struct AliasKeys {
-    exact: std::collections::HashSet<String>,
+    /// The exact keys, sorted and deduplicated, one after another (one allocation for all: the
+    /// SWC plugin builds these for every file it compiles).
+    text: String,
+    /// Where each exact key ends in `text`.
+    ends: Vec<usize>,
     /// `(prefix, suffix)` of each key with a `*`.
     wildcards: Vec<(String, String)>,
 }
 
 impl AliasKeys {
     fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
-        let mut exact = std::collections::HashSet::new();
+        let mut exact = Vec::new();
         let mut wildcards = Vec::new();
         for key in keys {
             match key.split_once('*') {
                 Some((prefix, suffix)) => wildcards.push((prefix.to_string(), suffix.to_string())),
-                None => {
-                    exact.insert(key.to_string());
-                }
+                None => exact.push(key),
             }
         }
+        exact.sort_unstable();
+        exact.dedup();
         wildcards.sort();
         wildcards.dedup();
-        Self { exact, wildcards }
+        let mut text = String::with_capacity(exact.iter().map(|key| key.len()).sum());
+        let ends = exact
+            .iter()
+            .map(|key| {
+                text.push_str(key);
+                text.len()
+            })
+            .collect();
+        Self { text, ends, wildcards }
+    }
+
+    /// The exact keys, sorted.
+    fn exact(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|index| self.exact_key(index))
+    }
+
+    fn exact_key(&self, index: usize) -> &str {
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        &self.text[start..self.ends[index]]
     }
 
     fn matches(&self, specifier: &str) -> bool {
-        self.exact.contains(specifier)
-            || self.wildcards.iter().any(|(prefix, suffix)| {
-                specifier.len() >= prefix.len() + suffix.len()
-                    && specifier.starts_with(prefix.as_str())
-                    && specifier.ends_with(suffix.as_str())
-            })
+        let mut range = 0..self.ends.len();
+        while !range.is_empty() {
+            let middle = range.start + range.len() / 2;
+            match self.exact_key(middle).cmp(specifier) {
+                std::cmp::Ordering::Less => range.start = middle + 1,
+                std::cmp::Ordering::Greater => range.end = middle,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        self.wildcards.iter().any(|(prefix, suffix)| {
+            specifier.len() >= prefix.len() + suffix.len()
+                && specifier.starts_with(prefix.as_str())
+                && specifier.ends_with(suffix.as_str())
+        })
     }
 }
 
@@ -537,7 +782,7 @@ pub fn is_builtin(specifier: &str) -> bool {
 }
 
 /// What `alias_source` reads of a tsconfig: whether it declares aliases, and what it extends.
-/// The values of `paths` and `baseUrl` are skipped, not built.
+/// The values of `paths`, `baseUrl` and `rootDirs` are skipped, not built.
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct TsconfigHead {
@@ -552,6 +797,8 @@ struct CompilerOptionsHead {
     paths: Option<()>,
     #[serde(default, deserialize_with = "present")]
     base_url: Option<()>,
+    #[serde(default, deserialize_with = "present")]
+    root_dirs: Option<()>,
 }
 
 /// `Some` for a key that is there, whatever its value (`null` included).
@@ -647,7 +894,12 @@ mod tests {
 
     #[test]
     fn alias_keys_match_like_typescript() {
-        let keys = AliasKeys::new(["@acme/*", "@acme/lib", "~/*.css"].into_iter());
+        let keys = AliasKeys::new(["@acme/*", "@acme/lib", "~/*.css", "@b/y", "@a/x", "@c/z", "@b/y"].into_iter());
+        for exact in ["@a/x", "@b/y", "@c/z"] {
+            assert!(keys.matches(exact), "{exact}");
+        }
+        assert!(!keys.matches("@b"));
+        assert_eq!(keys.exact().collect::<Vec<_>>(), ["@a/x", "@acme/lib", "@b/y", "@c/z"]);
         assert!(keys.matches("@acme/x/y"));
         assert!(keys.matches("@acme/lib"));
         assert!(keys.matches("~/a/b.css"));

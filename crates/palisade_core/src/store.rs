@@ -6,6 +6,9 @@
 //! A table is `u32 count`, `u32 data length`, then `count` pairs of `u32` offsets into the data
 //! (where the record's key starts, where its value starts), then the data: each record's key
 //! followed by its value, records sorted by key bytes. Integers are little-endian.
+//!
+//! Beside tables, a buffer may hold plain sequences of counts (`u32`) and texts (a `u32` length,
+//! then UTF-8), written by `push_count` / `push_text` and read back by a `Reader`.
 
 use std::ops::Range;
 
@@ -26,6 +29,55 @@ fn read_u32(bytes: &[u8], at: usize) -> Option<usize> {
 /// Appends `value` as a little-endian `u32`; a buffer over 4 GiB is refused by the caller.
 fn push_u32(out: &mut Vec<u8>, value: usize) {
     out.extend_from_slice(&u32::try_from(value).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+/// Appends `count` (a length, a number of items) as a `u32`.
+pub fn push_count(out: &mut Vec<u8>, count: usize) {
+    push_u32(out, count);
+}
+
+/// Appends `text` as its `u32` byte length and its bytes.
+pub fn push_text(out: &mut Vec<u8>, text: &str) {
+    push_u32(out, text.len());
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// Reads counts and texts where they lie; `None` for anything past the end or not UTF-8, so a
+/// damaged buffer is refused rather than misread.
+pub struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    pub fn new(bytes: &'b [u8], at: usize) -> Self {
+        Self { bytes, at }
+    }
+
+    /// Where the next read starts.
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
+    pub fn count(&mut self) -> Option<usize> {
+        let count = read_u32(self.bytes, self.at)?;
+        self.at += 4;
+        Some(count)
+    }
+
+    pub fn text(&mut self) -> Option<&'b str> {
+        let len = self.count()?;
+        let text = self.bytes.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        std::str::from_utf8(text).ok()
+    }
+
+    /// A count of items, each at least `min_len` bytes long: one the buffer cannot hold is
+    /// refused, so that no allocation follows a damaged count.
+    pub fn items(&mut self, min_len: usize) -> Option<usize> {
+        let count = self.count()?;
+        (count.checked_mul(min_len)? <= self.bytes.len().saturating_sub(self.at)).then_some(count)
+    }
 }
 
 /// Appends a table of `records` (sorted here by key; later duplicates are dropped) to `out`.
@@ -155,6 +207,24 @@ mod tests {
         assert!(table.holds_prefix(&out, "b/"));
         assert!(!table.holds_prefix(&out, "a/"));
         assert_eq!(table.records(&out).count(), 4);
+    }
+
+    #[test]
+    fn counts_and_texts_read_back_and_a_cut_is_refused() {
+        let mut out = b"head".to_vec();
+        push_count(&mut out, 2);
+        push_text(&mut out, "één");
+        push_text(&mut out, "");
+        let mut reader = Reader::new(&out, 4);
+        assert_eq!(reader.items(4), Some(2));
+        assert_eq!(reader.text(), Some("één"));
+        assert_eq!(reader.text(), Some(""));
+        assert_eq!(reader.at(), out.len());
+        assert_eq!(reader.text(), None, "past the end");
+        let mut cut = Reader::new(&out[..out.len() - 6], 4);
+        assert_eq!(cut.items(1), Some(2));
+        assert_eq!(cut.text(), None, "a text cut short");
+        assert_eq!(Reader::new(&out, 4).items(100), None, "more items than bytes");
     }
 
     #[test]

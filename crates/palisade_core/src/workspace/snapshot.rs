@@ -15,6 +15,7 @@ use crate::config::ConfigError;
 use crate::host::{EntryKind, Host, SnapshotHost, snapshot_listing_line, write_snapshot_tables};
 use crate::pattern::{Flavor, Glob};
 use crate::project::Project;
+use crate::store::{Reader, push_count, push_text};
 
 /// The format version; a snapshot of another version is refused rather than misread.
 pub const SNAPSHOT_VERSION: u32 = 2;
@@ -42,6 +43,11 @@ pub struct Snapshot {
     /// worked out once, so that opening a snapshot walks nothing. (The SWC plugin opens it once per
     /// file.)
     pub projects: Vec<ProjectRecord>,
+    /// What resolution worked out from the tsconfig files (alias sources, alias keys, where each
+    /// exact alias leads), so that a check does not parse them again; see `ResolverRecords`.
+    /// Without it, a check works it out from `texts`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub resolver: std::collections::BTreeMap<String, String>,
 }
 
 /// One project, as `Workspace::snapshot` records it.
@@ -78,6 +84,40 @@ impl ProjectRecord {
         }
     }
 
+    /// Appends this project as `decode` reads it: texts, and counted lists of texts (an absent
+    /// option is an empty list).
+    fn encode(&self, out: &mut Vec<u8>) {
+        push_text(out, &self.name);
+        push_text(out, &self.root);
+        push_texts(out, &self.tags);
+        push_texts(out, self.package_name.as_slice());
+        push_texts(out, &self.entries);
+        push_texts(out, &self.entry_globs);
+        push_texts(out, self.public_specifier.as_slice());
+    }
+
+    fn decode(reader: &mut Reader<'_>) -> Option<Self> {
+        let name = reader.text()?.to_string();
+        let root = reader.text()?.to_string();
+        let tags = read_texts(reader)?;
+        let package_name = read_texts(reader)?;
+        let entries = read_texts(reader)?;
+        let entry_globs = read_texts(reader)?;
+        let public_specifier = read_texts(reader)?;
+        if package_name.len() > 1 || public_specifier.len() > 1 {
+            return None;
+        }
+        Some(Self {
+            name,
+            root,
+            tags,
+            package_name: package_name.into_iter().next(),
+            entries,
+            entry_globs,
+            public_specifier: public_specifier.into_iter().next(),
+        })
+    }
+
     fn into_project(self, index: usize) -> Result<Project, ConfigError> {
         let entry_globs = self
             .entry_globs
@@ -100,6 +140,21 @@ impl ProjectRecord {
             ..Project::default()
         })
     }
+}
+
+fn push_texts(out: &mut Vec<u8>, texts: &[String]) {
+    push_count(out, texts.len());
+    for text in texts {
+        push_text(out, text);
+    }
+}
+
+/// Each text takes at least its 4-byte length.
+const MIN_TEXT_LEN: usize = 4;
+
+fn read_texts(reader: &mut Reader<'_>) -> Option<Vec<String>> {
+    let count = reader.items(MIN_TEXT_LEN)?;
+    (0..count).map(|_| reader.text().map(str::to_string)).collect()
 }
 
 /// Files that resolution may read on demand: recorded whether or not a check read them yet.
@@ -143,6 +198,7 @@ impl Workspace {
             })
             .collect();
         let config_file = self.config_file.as_deref().map(shown);
+        let resolver = self.resolver.records().into_iter().collect();
         Snapshot {
             palisade_snapshot: SNAPSHOT_VERSION,
             root: self.root.to_string_lossy().replace('\\', "/"),
@@ -150,6 +206,7 @@ impl Workspace {
             listings: listings.join("\n"),
             texts,
             projects: self.projects.iter().map(ProjectRecord::of).collect(),
+            resolver,
         }
     }
 
@@ -162,13 +219,14 @@ impl Workspace {
             palisade_snapshot: snapshot.palisade_snapshot,
             root: snapshot.root,
             config_file: snapshot.config_file,
-            projects: snapshot.projects,
+            projects: None,
         };
-        Self::from_snapshot_parts(header, tables, 0, base)
+        Self::from_snapshot_parts(header, snapshot.projects, tables, 0, base)
     }
 
     /// Opens the workspace a snapshot file (`Snapshot::to_file_bytes`) recorded, as
-    /// `from_snapshot`: it reads the header and leaves the listings and texts where they lie.
+    /// `from_snapshot`: it reads the header and the projects, and leaves the listings, texts and
+    /// resolver records where they lie.
     pub fn from_snapshot_file(bytes: Vec<u8>, base: &Path) -> Result<Self, ConfigError> {
         let damaged = |what: &str| snapshot_error(format!("is damaged ({what}): make it again"));
         let rest = bytes.strip_prefix(SNAPSHOT_FILE_MAGIC).ok_or_else(|| damaged("it does not start as one"))?;
@@ -180,13 +238,25 @@ impl Workspace {
             .ok_or_else(|| damaged("no header length"))?;
         let header_at = SNAPSHOT_FILE_MAGIC.len() + 4;
         let header = bytes.get(header_at..header_at + header_len).ok_or_else(|| damaged("its header is cut short"))?;
-        let header: SnapshotHeader =
+        let mut header: SnapshotHeader =
             parse_json(std::str::from_utf8(header).map_err(|_| damaged("its header is not UTF-8"))?)?;
-        Self::from_snapshot_parts(header, bytes, header_at + header_len, base)
+        let mut reader = Reader::new(&bytes, header_at + header_len);
+        let projects = if let Some(projects) = header.projects.take() {
+            projects
+        } else {
+            let count = reader.items(MIN_TEXT_LEN).ok_or_else(|| damaged("its projects"))?;
+            (0..count)
+                .map(|_| ProjectRecord::decode(&mut reader))
+                .collect::<Option<_>>()
+                .ok_or_else(|| damaged("its projects"))?
+        };
+        let tables_at = reader.at();
+        Self::from_snapshot_parts(header, projects, bytes, tables_at, base)
     }
 
     fn from_snapshot_parts(
         header: SnapshotHeader,
+        projects: Vec<ProjectRecord>,
         bytes: Vec<u8>,
         tables_at: usize,
         base: &Path,
@@ -206,22 +276,25 @@ impl Workspace {
         }
         let host = SnapshotHost::from_tables(root.clone(), bytes, tables_at)
             .ok_or_else(|| snapshot_error("is damaged (its listings or texts): make it again".to_string()))?;
-        let host: Arc<dyn Host> = Arc::new(host);
+        let host = Arc::new(host);
         let config_file = header.config_file.map(|path| normalize(&root.join(path)));
-        let projects = header
-            .projects
+        let projects = projects
             .into_iter()
             .enumerate()
             .map(|(index, record)| record.into_project(index))
             .collect::<Result<_, _>>()?;
-        Self::open_with(host, &root, config_file.as_deref(), Some(projects), None)
+        let mut workspace =
+            Self::open_with(Arc::clone(&host) as Arc<dyn Host>, &root, config_file.as_deref(), Some(projects), None)?;
+        workspace.resolver.use_records(host);
+        Ok(workspace)
     }
 }
 
 /// What a snapshot file starts with; the JSON form of a snapshot starts with `{`.
 pub const SNAPSHOT_FILE_MAGIC: &[u8] = b"palisade-snapshot\n";
 
-/// A snapshot without its listings and texts: the JSON header of a snapshot file.
+/// The JSON header of a snapshot file: what is left of a snapshot without its projects,
+/// listings, texts and resolver records.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct SnapshotHeader {
@@ -229,32 +302,44 @@ struct SnapshotHeader {
     root: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     config_file: Option<String>,
-    projects: Vec<ProjectRecord>,
+    /// The projects, in files written before they followed the header as a block of texts
+    /// (parsing them as JSON cost more than the rest of opening the file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    projects: Option<Vec<ProjectRecord>>,
 }
 
 impl Snapshot {
     /// The snapshot as a file the SWC plugin opens without parsing all of it: the magic line, a
-    /// `u32` header length, the header (JSON: version, root, config file, projects), then the
-    /// listings and texts as tables (see `store`). The JSON form holds the same.
+    /// `u32` header length, the header (JSON: version, root, config file), the projects (a count,
+    /// then each project's fields as `ProjectRecord::encode` writes them), then the listings,
+    /// texts and resolver records as tables (see `store`). The JSON form holds the same.
     pub fn to_file_bytes(&self) -> Vec<u8> {
         let header = SnapshotHeader {
             palisade_snapshot: self.palisade_snapshot,
             root: self.root.clone(),
             config_file: self.config_file.clone(),
-            projects: self.projects.clone(),
+            projects: None,
         };
         let header = serde_json::to_vec(&header).unwrap_or_default();
         let mut out = SNAPSHOT_FILE_MAGIC.to_vec();
-        out.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
+        push_count(&mut out, header.len());
         out.extend_from_slice(&header);
+        push_count(&mut out, self.projects.len());
+        for project in &self.projects {
+            project.encode(&mut out);
+        }
         self.write_tables(&mut out);
         out
     }
 
-    /// Appends the listings and texts as the tables `SnapshotHost` searches.
+    /// Appends the listings, texts and resolver records as the tables `SnapshotHost` searches.
     fn write_tables(&self, out: &mut Vec<u8>) {
-        write_snapshot_tables(out, &self.listings, self.texts.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        write_snapshot_tables(out, &self.listings, pairs(&self.texts), pairs(&self.resolver));
     }
+}
+
+fn pairs(map: &std::collections::BTreeMap<String, String>) -> Vec<(&str, &str)> {
+    map.iter().map(|(key, value)| (key.as_str(), value.as_str())).collect()
 }
 
 /// A JSON (or JSONC) file's text as the same JSON without comments, trailing commas or spaces
@@ -364,6 +449,73 @@ fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigErr
 #[cfg(test)]
 mod tests {
     use super::minified;
+    use crate::Workspace;
+    use crate::testing::tagged_workspace;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    #[test]
+    fn the_file_form_holds_the_projects_and_reads_the_older_layout() {
+        let host = tagged_workspace(r#"{"rules": {"tags": ["error", {"depConstraints": []}]}}"#);
+        let workspace = Workspace::open(Arc::new(host), Path::new("/w"), Some(Path::new("/w/palisade.json")))
+            .unwrap_or_else(|err| panic!("config: {err}"));
+        let snapshot = workspace.snapshot();
+        let names = |opened: &Workspace| {
+            opened
+                .projects()
+                .iter()
+                .map(|project| format!("{} {} {:?} {:?}", project.name, project.root, project.tags, project.entries))
+                .collect::<Vec<_>>()
+        };
+        let expected = names(&workspace);
+        assert!(expected.len() > 5, "{expected:?}");
+        let opened = Workspace::from_snapshot_file(snapshot.to_file_bytes(), Path::new("/"));
+        assert_eq!(opened.map(|opened| names(&opened)).ok(), Some(expected.clone()));
+
+        // Projects in the JSON header, as files written before the block had them.
+        let header = super::SnapshotHeader {
+            palisade_snapshot: snapshot.palisade_snapshot,
+            root: snapshot.root.clone(),
+            config_file: snapshot.config_file.clone(),
+            projects: Some(snapshot.projects.clone()),
+        };
+        let header = serde_json::to_vec(&header).unwrap_or_default();
+        let mut older = super::SNAPSHOT_FILE_MAGIC.to_vec();
+        crate::store::push_count(&mut older, header.len());
+        older.extend_from_slice(&header);
+        snapshot.write_tables(&mut older);
+        let opened = Workspace::from_snapshot_file(older, Path::new("/"));
+        assert_eq!(opened.map(|opened| names(&opened)).ok(), Some(expected));
+
+        // A project block cut short is damage, not a panic.
+        let bytes = snapshot.to_file_bytes();
+        let magic = super::SNAPSHOT_FILE_MAGIC.len();
+        let header_len = bytes[magic..magic + 4].iter().rev().fold(0, |len, byte| len * 256 + usize::from(*byte));
+        let cut = Workspace::from_snapshot_file(bytes[..magic + 4 + header_len + 30].to_vec(), Path::new("/"));
+        assert!(cut.is_err_and(|err| err.reason.contains("its projects")));
+    }
+
+    #[test]
+    fn aliases_are_recorded_and_answer_without_the_tsconfig() {
+        let host = tagged_workspace(r#"{"rules": {"no-unresolved-local": "error"}}"#);
+        let workspace = Workspace::open(Arc::new(host), Path::new("/w"), Some(Path::new("/w/palisade.json")))
+            .unwrap_or_else(|err| panic!("config: {err}"));
+        let mut snapshot = workspace.snapshot();
+        let record = |key: &str| snapshot.resolver.get(key).cloned();
+        assert_eq!(record("alias:tsconfig.base.json\t@acme/billing").as_deref(), Some("Llibs/billing/src/index.ts"));
+        let keys = record("keys:tsconfig.base.json").unwrap_or_default();
+        assert!(keys.starts_with('\n') && keys.contains("\n@acme/shared/*"), "{keys:?}");
+
+        // With the tsconfig's text gone, exact aliases still resolve (from the records) and a
+        // wildcard alias, which needs the tsconfig, does not.
+        snapshot.texts.remove("tsconfig.base.json");
+        let opened = Workspace::from_snapshot_file(snapshot.to_file_bytes(), Path::new("/"))
+            .unwrap_or_else(|err| panic!("snapshot: {err}"));
+        let file = Path::new("/w/libs/orders-app/src/a.ts");
+        let found = |text: &str| opened.check_file(file, text).into_iter().map(|d| d.rule).collect::<Vec<_>>();
+        assert_eq!(found("import '@acme/billing';"), Vec::<&str>::new());
+        assert_eq!(found("import '@acme/shared/src/testing';"), vec!["no-unresolved-local"]);
+    }
 
     #[test]
     fn json_texts_are_recorded_without_comments_commas_or_spaces() {

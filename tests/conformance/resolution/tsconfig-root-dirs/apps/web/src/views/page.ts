@@ -1,0 +1,4 @@
+import { template } from './template';
+import { missing } from './missing';
+
+export const page = [template, missing];
