@@ -151,6 +151,25 @@ impl ProjectGraph {
         self.by_root.get("").copied()
     }
 
+    /// The projects `project` declares it depends on, besides its imports: workspace packages in
+    /// its `package.json` dependencies, and its `implicitDependencies` by name.
+    pub fn declared_dependencies(&self, project: usize) -> Vec<usize> {
+        let project_ref = &self.projects[project];
+        project_ref
+            .package_json
+            .iter()
+            .flat_map(declared_packages)
+            .filter_map(|name| self.by_package_name(name))
+            .chain(
+                project_ref
+                    .implicit_dependencies
+                    .iter()
+                    .filter_map(|name| self.projects.iter().position(|p| &p.name == name)),
+            )
+            .filter(|target| *target != project)
+            .collect()
+    }
+
     pub fn by_package_name(&self, name: &str) -> Option<usize> {
         self.by_package.get(name).copied()
     }

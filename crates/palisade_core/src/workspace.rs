@@ -552,34 +552,108 @@ impl Workspace {
     pub fn check_slice(&self, start: usize, end: usize) -> PartReport {
         let mut part = PartReport::default();
         let end = end.min(self.source_files().len());
-        for file in self.source_files().get(start..end).unwrap_or_default() {
-            let path = self.root.join(file);
-            match self.host.read_to_string(&path) {
-                Ok(text) => {
-                    let (diagnostics, dependencies) = self.check_text(&path, &text, Some(&mut part.graph));
-                    if let Some(index) = self.index_of(file) {
-                        part.graph.hashes.push((index, text_hash(text.strip_prefix('\u{feff}').unwrap_or(&text))));
-                    }
-                    part.diagnostics.extend(diagnostics);
-                    part.dependencies += dependencies;
-                }
-                Err(err) => part.diagnostics.push(Diagnostic::render(
-                    &parse_error::META,
-                    Severity::Error,
-                    file,
-                    Finding::new("parseError", crate::diagnostic::Span::default())
-                        .with("file", file.clone())
-                        .with("reason", format!("cannot be read: {err}")),
-                    &LineIndex::new(""),
-                )),
-            }
+        for index in start..end {
+            let (diagnostics, dependencies) = self.check_source_file(index, &mut part.graph);
+            part.diagnostics.extend(diagnostics);
+            part.dependencies += dependencies;
         }
         part
+    }
+
+    /// Reads and checks source file `index` with the per-file rules, adding its edges and text
+    /// hash to `graph`; a file that cannot be read is one `parse-error`.
+    fn check_source_file(&self, index: usize, graph: &mut GraphPart) -> (Vec<Diagnostic>, usize) {
+        let file = &self.source_files()[index];
+        let path = self.root.join(file);
+        match self.host.read_to_string(&path) {
+            Ok(text) => {
+                let checked = self.check_text(&path, &text, Some(graph));
+                graph.hashes.push((index, text_hash(text.strip_prefix('\u{feff}').unwrap_or(&text))));
+                checked
+            }
+            Err(err) => {
+                let finding = Finding::new("parseError", crate::diagnostic::Span::default())
+                    .with("file", file.clone())
+                    .with("reason", format!("cannot be read: {err}"));
+                let diagnostic =
+                    Diagnostic::render(&parse_error::META, Severity::Error, file, finding, &LineIndex::new(""));
+                (vec![diagnostic], 0)
+            }
+        }
+    }
+
+    /// Checks the source files under `scope` (root-relative folders or files; `""` is the whole
+    /// workspace), answering the whole-graph rules from what they can reach: every file of each
+    /// project they reach through imports or declared project dependencies, transitively (files
+    /// outside any project one by one). A cycle through a scoped file, and a project dependency
+    /// path from its project, lie inside that closure, so the scoped files get the verdicts a
+    /// whole-workspace check gives them, while files outside it are never read. This is what an
+    /// Nx task for one project needs (its inputs are the project and its dependencies).
+    pub fn check_scope(&self, scope: &[String]) -> CheckReport {
+        let files = self.source_files();
+        let in_scope = |file: &str| {
+            scope.iter().any(|folder| {
+                let folder = folder.trim_end_matches('/');
+                folder.is_empty()
+                    || file.strip_prefix(folder).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
+        let owners: Vec<Option<usize>> = files.iter().map(|file| self.projects.owner_of(file)).collect();
+        let mut files_of = vec![Vec::new(); self.projects.len()];
+        for (index, owner) in owners.iter().enumerate() {
+            if let Some(project) = owner {
+                files_of[*project].push(index);
+            }
+        }
+        let mut reached_files = vec![false; files.len()];
+        let mut reached_projects = vec![false; self.projects.len()];
+        let mut queue = std::collections::VecDeque::new();
+        let mut reach = |file: usize, queue: &mut std::collections::VecDeque<usize>| {
+            let mut projects = vec![owners[file]];
+            while let Some(Some(project)) = projects.pop() {
+                if std::mem::replace(&mut reached_projects[project], true) {
+                    continue;
+                }
+                queue.extend(files_of[project].iter().filter(|&&f| !std::mem::replace(&mut reached_files[f], true)));
+                projects.extend(self.projects.declared_dependencies(project).into_iter().map(Some));
+            }
+            if !std::mem::replace(&mut reached_files[file], true) {
+                queue.push_back(file);
+            }
+        };
+        for index in (0..files.len()).filter(|index| in_scope(&files[*index])) {
+            reach(index, &mut queue);
+        }
+        let mut part = PartReport::default();
+        let mut scoped_files = 0;
+        while let Some(index) = queue.pop_front() {
+            let edges_before = part.graph.edges.len();
+            let (diagnostics, dependencies) = self.check_source_file(index, &mut part.graph);
+            if in_scope(&files[index]) {
+                scoped_files += 1;
+                part.diagnostics.extend(diagnostics);
+                part.dependencies += dependencies;
+            }
+            let targets: Vec<usize> = part.graph.edges[edges_before..].iter().map(|edge| edge.to).collect();
+            for target in targets {
+                reach(target, &mut queue);
+            }
+        }
+        let mut report = self.join_graph(vec![part], false);
+        report.diagnostics.retain(|diagnostic| in_scope(&diagnostic.file));
+        report.files = scoped_files;
+        report
     }
 
     /// Joins the slices of a whole-workspace check: keeps their graph for later whole-graph
     /// questions and adds the whole-graph diagnostics. Sorted by file, position, rule.
     pub fn finish_check(&self, parts: Vec<PartReport>) -> CheckReport {
+        self.join_graph(parts, true)
+    }
+
+    /// `finish_check`; the graph is kept for later `check_graph` calls only when `whole` (it
+    /// has every file's edges).
+    fn join_graph(&self, parts: Vec<PartReport>, whole: bool) -> CheckReport {
         let mut report = CheckReport { files: self.source_files().len(), ..CheckReport::default() };
         let count = self.source_files().len();
         let mut graph = FileGraph::new(count, false);
@@ -615,7 +689,7 @@ impl Workspace {
             report.diagnostics.extend(self.graph_diagnostics(&module_boundaries::META, severity, found, None));
             graph.project_deps = Some(deps);
         }
-        if let Ok(mut slot) = self.graph.lock() {
+        if whole && let Ok(mut slot) = self.graph.lock() {
             *slot = Some(graph);
         }
         report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -106,6 +106,28 @@ fn scenario_location(dir: &Path) -> (PathBuf, Option<PathBuf>) {
     (root, config)
 }
 
+/// For each project of a scenario (and the folder of its first source file outside any project),
+/// the diagnostics of a scoped check (`Workspace::check_scope`) and those of the whole check
+/// filtered to the same folder, as `(scope, scoped report, filtered report)`.
+pub fn run_scenario_scoped(dir: &Path) -> Vec<(String, String, String)> {
+    let (root, config) = scenario_location(dir);
+    let Ok(workspace) = Workspace::open(Arc::new(NativeHost), &root, config.as_deref()) else { return Vec::new() };
+    let whole = workspace.check_all().diagnostics;
+    let mut scopes: Vec<String> = workspace.projects().iter().map(|project| project.root.clone()).collect();
+    let loose = workspace.source_files().iter().find(|file| workspace.projects().owner_of(file).is_none());
+    scopes.extend(loose.map(|file| file.rsplit_once('/').map_or("", |(dir, _)| dir).to_string()));
+    scopes
+        .into_iter()
+        .map(|scope| {
+            let under =
+                |file: &str| scope.is_empty() || file.strip_prefix(&scope).is_some_and(|rest| rest.starts_with('/'));
+            let filtered: Vec<_> = whole.iter().filter(|diagnostic| under(&diagnostic.file)).cloned().collect();
+            let narrowed = workspace.check_scope(std::slice::from_ref(&scope)).diagnostics;
+            (scope, conformance_report(&narrowed), conformance_report(&filtered))
+        })
+        .collect()
+}
+
 /// The per-file part of a scenario (every rule but the whole-graph ones), two ways: checked in
 /// the workspace opened from disk, and in the same workspace opened from its snapshot (through
 /// JSON, then as the snapshot file the SWC plugin reads), each followed by the source files that

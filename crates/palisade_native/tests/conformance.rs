@@ -62,3 +62,21 @@ fn a_snapshot_gives_the_same_per_file_verdicts() {
     }
     assert!(failures.is_empty(), "{} of {} workspaces differ:\n{}", failures.len(), all.len(), failures.join("\n"));
 }
+
+#[test]
+fn a_scoped_check_gives_the_whole_checks_verdicts() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/nx-nest");
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for dir in scenarios(&corpus).into_iter().chain([example]) {
+        for (scope, scoped, whole) in palisade_native::run_scenario_scoped(&dir) {
+            compared += 1;
+            if scoped != whole {
+                failures.push(format!("── {} `{scope}`\n--- whole check\n{whole}+++ scoped\n{scoped}", dir.display()));
+            }
+        }
+    }
+    assert!(compared > 40, "only {compared} scopes compared");
+    assert!(failures.is_empty(), "{} of {compared} scopes differ:\n{}", failures.len(), failures.join("\n"));
+}

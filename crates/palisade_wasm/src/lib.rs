@@ -288,15 +288,16 @@ impl WorkspaceHandle {
     /// `{ diagnostics, files, dependencies }`.
     #[wasm_bindgen(js_name = checkAll)]
     pub fn check_all(&self) -> JsValue {
-        let report = self.inner.check_all();
-        let out = Object::new();
-        let set = |key: &str, value: &JsValue| {
-            let _ = Reflect::set(&out, &JsValue::from_str(key), value);
-        };
-        set("diagnostics", &diagnostics_to_js(&report.diagnostics));
-        set("files", &JsValue::from(u32::try_from(report.files).unwrap_or(u32::MAX)));
-        set("dependencies", &JsValue::from(u32::try_from(report.dependencies).unwrap_or(u32::MAX)));
-        out.into()
+        report_to_js(&self.inner.check_all())
+    }
+
+    /// Checks the source files under `scope` (root-relative folders or files, `/`-separated),
+    /// reading only what they reach: `{ diagnostics, files, dependencies }` for those files, with
+    /// the verdicts of a whole check.
+    #[wasm_bindgen(js_name = checkScope)]
+    #[allow(clippy::needless_pass_by_value, reason = "wasm-bindgen hands arrays over by value")]
+    pub fn check_scope(&self, scope: Vec<String>) -> JsValue {
+        report_to_js(&self.inner.check_scope(&scope))
     }
 
     /// The whole-graph diagnostics (`no-cycle`, the project-graph part of
@@ -367,6 +368,18 @@ impl WorkspaceHandle {
 }
 
 /// Every rule's id, description, docs URL, zero-config default and message templates.
+/// A `CheckReport` as `{ diagnostics, files, dependencies }`.
+fn report_to_js(report: &palisade_core::CheckReport) -> JsValue {
+    let out = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&out, &JsValue::from_str(key), value);
+    };
+    set("diagnostics", &diagnostics_to_js(&report.diagnostics));
+    set("files", &JsValue::from(u32::try_from(report.files).unwrap_or(u32::MAX)));
+    set("dependencies", &JsValue::from(u32::try_from(report.dependencies).unwrap_or(u32::MAX)));
+    out.into()
+}
+
 #[wasm_bindgen(js_name = ruleMetadata)]
 pub fn rule_metadata() -> JsValue {
     #[derive(Serialize)]

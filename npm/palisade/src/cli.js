@@ -120,7 +120,15 @@ export async function main(argv, io) {
     // The workers open the workspace while this thread does.
     workers = Workspace.startWorkers(location, options.threads);
     workspace = Workspace.open(location);
-    report = await workspace.reportInParallel({ workers, onProgress: progress?.update });
+    // Paths that leave out part of the workspace (one Nx project, say): only what they reach is
+    // read, on this thread. Otherwise every file, on every thread.
+    const whole = options.paths.length === 0 || options.paths.some((path) => relative(workspace.root, path) === '');
+    if (whole) {
+      report = await workspace.reportInParallel({ workers, onProgress: progress?.update });
+    } else {
+      workers.stop();
+      report = workspace.reportScope(options.paths);
+    }
   } catch (error) {
     if (error instanceof PalisadeConfigError) {
       io.stderr.write(`palisade: ${error.message}\n`);

@@ -3,7 +3,7 @@
 // `PalisadeConfigError`.
 
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { PalisadeConfigError } from './config-error.js';
 import { locate, openWorkspace, ruleMetadata } from './engine.js';
 import { checkInParallel, startWorkers } from './parallel.js';
@@ -119,6 +119,21 @@ export class Workspace {
    */
   report() {
     const report = this.#handle.checkAll();
+    report.diagnostics.sort(compareDiagnostics);
+    return report;
+  }
+
+  /**
+   * `report()` for the source files under `paths` only (folders or files, absolute or relative
+   * to the current directory). The whole-graph rules are answered from what those files reach
+   * (every file of each project they reach, transitively), so the verdicts are a whole check's,
+   * and the rest of the workspace is never read: what one Nx task for one project needs.
+   * @param {string[]} paths
+   * @returns {{ diagnostics: any[], files: number, dependencies: number }}
+   */
+  reportScope(paths) {
+    const scope = paths.map((path) => relative(this.root, resolve(path)).split(sep).join('/'));
+    const report = this.#handle.checkScope(scope);
     report.diagnostics.sort(compareDiagnostics);
     return report;
   }

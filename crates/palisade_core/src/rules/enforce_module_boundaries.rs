@@ -758,20 +758,8 @@ impl ProjectDeps {
                 deps.packages[project].insert(package_name_of(package).0.to_string());
             }
         }
-        for (index, project) in projects.iter().enumerate() {
-            let declared = project
-                .package_json
-                .iter()
-                .flat_map(crate::project::declared_packages)
-                .filter_map(|name| projects.by_package_name(name))
-                .chain(
-                    project
-                        .implicit_dependencies
-                        .iter()
-                        .filter_map(|name| projects.iter().position(|p| &p.name == name)),
-                )
-                .collect::<Vec<_>>();
-            for target in declared.into_iter().filter(|target| *target != index) {
+        for index in 0..projects.len() {
+            for target in projects.declared_dependencies(index) {
                 deps.links[index].entry(target).or_default();
             }
         }
@@ -911,6 +899,18 @@ mod tests {
             ("libs/c/src/eager.ts", "noImportsOfLazyLoadedLibraries"),
         ];
         assert_eq!(found, expected.map(|(file, id)| (file.to_string(), id.to_string())));
+        // One project at a time, with only what it reaches read, the same verdicts.
+        for (root, expected) in [("libs/a", &expected[..1]), ("libs/b", &expected[1..2]), ("libs/c", &expected[2..])] {
+            let scoped: Vec<(String, String)> = workspace
+                .check_scope(&[root.to_string()])
+                .diagnostics
+                .into_iter()
+                .map(|d| (d.file, d.message_id.to_string()))
+                .collect();
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(file, id)| ((*file).to_string(), (*id).to_string())).collect();
+            assert_eq!(scoped, expected, "{root}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-// The `palisade:check` Nx executor: `palisade check` on one project's files, with the whole
-// workspace in view, run from the workspace root. Options are in ./schema.json.
+// The `palisade:check` Nx executor: `palisade check` on one project's files, with every project
+// they reach in view, run from the workspace root. Options are in ./schema.json.
 
 /**
  * @param {{ config?: string, format?: string, maxWarnings?: number, threads?: number }} options

@@ -1,6 +1,6 @@
 // The Nx plugin (`palisade/nx` in nx.json's `plugins`): infers a cacheable target, `palisade` by
 // default, on every project that has source files. The target runs the `palisade:check` executor,
-// which checks the project's files with the whole workspace in view (cycles and entry points cross
+// which checks the project's files with what they reach in view (cycles and entry points cross
 // projects), so its inputs are the project's files, its dependencies' files, palisade.json, the
 // tsconfig files and the installed Palisade.
 //
