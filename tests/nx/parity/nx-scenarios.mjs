@@ -366,7 +366,7 @@ function rootPackage(group) {
 }
 
 /** An npm lockfile (v3) listing the group's packages, from which Nx learns the external nodes. */
-function lockfile(group) {
+export function lockfile(group) {
   const root = rootPackage(group);
   const packages = { '': { name: root.name, version: root.version, dependencies: root.dependencies } };
   for (const [name, { version }] of Object.entries(group.npm ?? {})) {
