@@ -4,8 +4,9 @@
 // `order-factory.ts` (a `.ts` file, which the Vite plugin compiles with SWC), then builds once the
 // violation is gone; Next.js (`experimental.swcPlugins`) builds a small app added to the example
 // (`apps/web`, its page in `.jsx`, so that Next.js sets up no TypeScript), with Turbopack, started
-// in the Turbopack root as the README says, and with webpack, started in the app's folder: both
-// stop on the page's import of a domain, and both build once the page keeps to the rules. The
+// in the Turbopack root and in the app's folder (it names files from its root either way), and with
+// webpack, started in the app's folder: all stop on the page's import of a domain, and both
+// bundlers build once the page keeps to the rules. The
 // workspace is a copy inside this repository, so that the tools find `palisade`, the plugin,
 // `vite` and `next` in its node_modules; for the same reason the repository is Turbopack's root
 // (the folder of the nearest lockfile), and Turbopack's snapshot file lands in the repository's
@@ -173,6 +174,13 @@ test('next build (Turbopack, started in its root) stops on the page that imports
   assert.match(output, /Next\.js 16\.\d+\.\d+ \(Turbopack\)/u);
   assertPageViolation(status, output);
   assert.ok(existsSync(turbopackSnapshot), 'the plugin read the snapshot from a file below the working directory');
+});
+
+test('next build (Turbopack, started in the app) stops on the same violation, with file names from its root', () => {
+  rmSync(join(web, '.next'), { recursive: true, force: true });
+  const { status, output } = run('next', ['build'], web);
+  assert.match(output, /Next\.js 16\.\d+\.\d+ \(Turbopack\)/u);
+  assertPageViolation(status, output);
 });
 
 test('next build --webpack, started in the app, stops on the page that imports a domain', () => {

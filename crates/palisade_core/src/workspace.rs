@@ -402,6 +402,12 @@ impl Workspace {
     }
 
     /// Whether the workspace-relative `file` is one Palisade checks.
+    /// Whether `path` (absolute) is a file of the workspace as its host sees it (a snapshot's
+    /// listings, for one opened from a snapshot).
+    pub fn has_file(&self, path: &Path) -> bool {
+        self.host.kind(path) == Some(EntryKind::File)
+    }
+
     pub fn is_checked(&self, file: &str) -> bool {
         is_source_path(file)
             && !file.ends_with(".d.ts")

@@ -115,6 +115,23 @@ fn absolute(filename: &str, cwd: Option<&str>) -> PathBuf {
     joined
 }
 
+/// The file SWC compiles: `filename` against `cwd`, as `@swc/core`, webpack and Vite name it.
+/// Turbopack names it relative to its own root (the lockfile's folder) while `cwd` is where
+/// `next` started, which may lie below: so when the joined path is no file of the workspace, the
+/// first folder above `cwd` against which `filename` names one is taken.
+fn source_path(workspace: &Workspace, filename: &str, cwd: Option<&str>) -> PathBuf {
+    let joined = absolute(filename, cwd);
+    if Path::new(filename).has_root() || workspace.has_file(&joined) {
+        return joined;
+    }
+    let cwd = absolute(".", cwd);
+    cwd.ancestors()
+        .skip(1)
+        .map(|folder| absolute(filename, folder.to_str()))
+        .find(|candidate| workspace.has_file(candidate))
+        .unwrap_or(joined)
+}
+
 /// Checks the file `filename` (relative to `cwd`, or absolute) whose original text is `source`,
 /// against the workspace in `config`. A missing or unusable config is one error; a file SWC
 /// compiles without a name, or outside the workspace, gets no verdict.
@@ -141,7 +158,7 @@ pub fn check_source(config: Option<&str>, filename: Option<&str>, cwd: Option<&s
         Err(message) => return vec![PluginError { span: None, message }],
     };
     let Some(filename) = filename.filter(|name| !name.is_empty()) else { return Vec::new() };
-    let path = absolute(filename, cwd);
+    let path = source_path(&workspace, filename, cwd);
     // The core counts offsets after a byte-order mark, as ESLint does; SWC's text may keep it.
     let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     workspace
@@ -215,6 +232,20 @@ mod tests {
         let errors = check_source(Some(outside), Some("a.ts"), Some(&cwd), "");
         assert!(errors[0].message.contains("is not below SWC's working directory"), "{}", errors[0].message);
         std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn a_file_named_from_a_folder_above_the_working_directory_is_found() {
+        // Turbopack started in `apps/web` names files relative to the workspace root above it.
+        let config = r#"{"palisadeSnapshot": 2, "root": "../..", "texts": {}, "projects": [],
+            "listings": "\ta.ts\tapps/\napps/\tweb/\napps/web/\tpage.ts\tlocal.ts"}"#;
+        let cwd = Some("/w/apps/web");
+        for filename in ["apps/web/page.ts", "page.ts", "/w/apps/web/page.ts"] {
+            assert_eq!(check_source(Some(config), Some(filename), cwd, "import './local';"), Vec::new(), "{filename}");
+            let errors = check_source(Some(config), Some(filename), cwd, "import './gone';");
+            assert_eq!(errors.len(), 1, "{filename}: {errors:?}");
+            assert!(errors[0].message.contains("apps/web/page.ts:1:8"), "{}", errors[0].message);
+        }
     }
 
     #[test]
