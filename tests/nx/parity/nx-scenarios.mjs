@@ -299,6 +299,44 @@ export const GROUPS = [
     wildcardAliases: true,
   },
   {
+    name: 'nested external imports',
+    options: {
+      checkNestedExternalImports: true,
+      depConstraints: [
+        { sourceTag: 'type:ui', bannedExternalImports: ['left-pad'] },
+        { sourceTag: 'type:feature', allowedExternalImports: ['rxjs'] },
+        { sourceTag: '*', onlyDependOnLibsWithTags: ['*'] },
+      ],
+    },
+    npm: {
+      'left-pad': { version: '1.3.0', declared: true },
+      rxjs: { version: '7.8.0', declared: true },
+    },
+    projects: [
+      lib('ui', { tags: ['type:ui'] }),
+      lib('feature', { tags: ['type:feature'] }),
+      lib('text', { tags: ['type:util'] }),
+      lib('format', { tags: ['type:util'] }),
+      lib('plain', { tags: ['type:util'] }),
+    ],
+    files: {
+      'libs/text/src/pad.ts': "import pad from 'left-pad'; // ok: text may use it\nexport { pad };\n",
+      'libs/format/src/uses.ts': "import { text } from '@acme/text'; // ok: format has no constraint on npm packages\nexport { text };\n",
+      'libs/plain/src/uses.ts': "import { of } from 'rxjs'; // ok: plain may use it\nexport { of };\n",
+      'libs/ui/src/uses.ts': [
+        "import { text } from '@acme/text'; // expect nestedBannedExternalImportsViolation: text imports left-pad, banned for ui",
+        "import { format } from '@acme/format'; // expect nestedBannedExternalImportsViolation: format reaches left-pad through text",
+        "import { plain } from '@acme/plain'; // ok: plain imports only rxjs, not banned for ui",
+        'export { text, format, plain };',
+      ].join('\n'),
+      'libs/feature/src/uses.ts': [
+        "import { plain } from '@acme/plain'; // ok: rxjs is in allowedExternalImports",
+        "import { text } from '@acme/text'; // expect nestedBannedExternalImportsViolation: left-pad is not in allowedExternalImports",
+        'export { plain, text };',
+      ].join('\n'),
+    },
+  },
+  {
     name: 'circular self dependency allowed',
     options: { allowCircularSelfDependency: true },
     projects: [lib('self')],
