@@ -229,6 +229,8 @@ impl Host for ListingHost {
 /// its text was recorded.
 pub struct SnapshotHost {
     root: PathBuf,
+    /// `root` as text, for the byte-wise prefix test of `relative`.
+    root_text: Option<String>,
     bytes: Vec<u8>,
     /// Root-relative folder (`""` for the root, no trailing `/`) to its entries' names, each after
     /// a tab, folders ending with `/`.
@@ -246,16 +248,39 @@ impl SnapshotHost {
         let (listings, at) = Table::read(&bytes, at)?;
         let (texts, at) = Table::read(&bytes, at)?;
         let records = if at < bytes.len() { Table::read(&bytes, at)?.0 } else { Table::default() };
-        Some(Self { root, bytes, listings, texts, records })
+        let root_text = root.to_str().map(|text| text.trim_end_matches('/').to_string());
+        Some(Self { root, root_text, bytes, listings, texts, records })
     }
 
+    /// The whole buffer the tables lie in.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// `path` relative to the root. Resolution asks about many paths per file, so a plain path
+    /// (no `.`, `..` or empty segment) is cut by bytes; any other goes through `Path`.
     fn relative<'p>(&self, path: &'p Path) -> Option<&'p str> {
+        let text = path.to_str()?;
+        if let Some(rest) = self.root_text.as_deref().and_then(|root| text.strip_prefix(root)) {
+            if rest.is_empty() {
+                return Some("");
+            }
+            if let Some(rest) = rest.strip_prefix('/')
+                && rest.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..")
+            {
+                return Some(rest);
+            }
+        }
         path.strip_prefix(&self.root).ok().and_then(Path::to_str)
     }
 
     /// The recorded text of `path`, looked up by the key it is recorded under.
     fn text_of(&self, path: &Path) -> Option<&str> {
-        let key = self.relative(path).or_else(|| path.to_str())?;
+        self.text_at(self.relative(path).or_else(|| path.to_str())?)
+    }
+
+    /// The text recorded under `key` (root-relative, or absolute outside the root).
+    fn text_at(&self, key: &str) -> Option<&str> {
         self.texts.find(&self.bytes, key).and_then(|index| self.texts.value(&self.bytes, index))
     }
 
@@ -313,6 +338,34 @@ pub fn snapshot_listing_line(folder: &str, entries: Vec<(String, EntryKind)>) ->
     line
 }
 
+/// The kind of entry `name` in a recorded listing line's names (tab-separated, as the listings
+/// table holds them), found by substring search rather than by splitting the line (folders of a
+/// large workspace list hundreds of entries).
+fn listed_kind(names: &str, name: &str) -> Option<EntryKind> {
+    if name.is_empty() || name.contains(['\t', '/']) {
+        return None;
+    }
+    let bytes = names.as_bytes();
+    let ends_entry = |at: usize| matches!(bytes.get(at), None | Some(b'\t'));
+    let mut from = 0;
+    while let Some(found) = names.get(from..).and_then(|rest| rest.find(name)) {
+        let start = from + found;
+        let end = start + name.len();
+        if start == 0 || bytes[start - 1] == b'\t' {
+            if ends_entry(end) {
+                return Some(EntryKind::File);
+            }
+            if bytes.get(end) == Some(&b'/') && ends_entry(end + 1) {
+                return Some(EntryKind::Dir);
+            }
+        }
+        // A match starts the line or follows a tab, which `name` holds none of: none starts
+        // inside this one.
+        from = end;
+    }
+    None
+}
+
 /// The entries of a recorded listing line's names (after its folder).
 fn listed_entries(names: &str) -> impl Iterator<Item = (&str, EntryKind)> {
     names.split('\t').filter(|name| !name.is_empty()).map(|name| match name.strip_suffix('/') {
@@ -327,15 +380,16 @@ impl Host for SnapshotHost {
     }
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
-        if self.text_of(path).is_some() {
+        let relative = self.relative(path);
+        if self.text_at(relative.or_else(|| path.to_str())?).is_some() {
             return Some(EntryKind::File);
         }
-        match self.relative(path) {
+        match relative {
             Some("") => Some(EntryKind::Dir),
             Some(relative) => {
                 let (parent, name) = relative.rsplit_once('/').unwrap_or(("", relative));
                 match self.listing(parent) {
-                    Some(names) => listed_entries(names).find(|(entry, _)| *entry == name).map(|(_, kind)| kind),
+                    Some(names) => listed_kind(names, name),
                     None => (self.listing(relative).is_some() || self.holds_listed(relative)).then_some(EntryKind::Dir),
                 }
             }
@@ -365,5 +419,48 @@ impl Host for SnapshotHost {
 
     fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
         if self.kind(path).is_some() { Ok(path.to_path_buf()) } else { Err(not_found(path)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_entries_are_found_by_name_and_kind() {
+        let names = "a\taa.ts\tab/\tb.ts\tdé.ts\tx.ts/\té/";
+        let kind = |name| listed_kind(names, name);
+        assert_eq!(kind("a"), Some(EntryKind::File));
+        assert_eq!(kind("aa.ts"), Some(EntryKind::File));
+        assert_eq!(kind("ab"), Some(EntryKind::Dir));
+        assert_eq!(kind("é"), Some(EntryKind::Dir));
+        assert_eq!(kind("dé.ts"), Some(EntryKind::File));
+        assert_eq!(kind("x.ts"), Some(EntryKind::Dir));
+        for missing in ["", "aa", "b", "é.ts", "ts", "ab/", "a\taa.ts"] {
+            assert_eq!(kind(missing), None, "{missing:?}");
+        }
+        // The same answers as splitting the line.
+        for name in ["a", "aa.ts", "ab", "b.ts", "dé.ts", "x.ts", "é", "zz"] {
+            assert_eq!(kind(name), listed_entries(names).find(|(entry, _)| *entry == name).map(|(_, kind)| kind));
+        }
+    }
+
+    #[test]
+    fn paths_are_made_relative_by_bytes_or_by_components() {
+        let host = SnapshotHost::from_tables(
+            PathBuf::from("/w/r"),
+            {
+                let mut bytes = Vec::new();
+                write_snapshot_tables(&mut bytes, "", Vec::new(), Vec::new());
+                bytes
+            },
+            0,
+        );
+        let Some(host) = host else { panic!("tables") };
+        assert_eq!(host.relative(Path::new("/w/r")), Some(""));
+        assert_eq!(host.relative(Path::new("/w/r/a/b.ts")), Some("a/b.ts"));
+        assert_eq!(host.relative(Path::new("/w/r/./a/b.ts")), Some("a/b.ts"));
+        assert_eq!(host.relative(Path::new("/w/rr/a.ts")), None);
+        assert_eq!(host.relative(Path::new("/w/a.ts")), None);
     }
 }

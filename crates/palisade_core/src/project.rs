@@ -2,6 +2,7 @@
 //! and `pnpm-workspace.yaml`; a file belongs to its innermost project.
 
 use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -84,15 +85,42 @@ impl Project {
     }
 }
 
+/// Projects recorded elsewhere (a snapshot file), sorted by root, read one at a time when asked
+/// for: a workspace opened for one file (the SWC plugin's) needs two or three of them.
+pub trait ProjectSource: Send + Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The root of project `index` (< `len`), read where it lies.
+    fn root(&self, index: usize) -> &str;
+    /// Project `index` (< `len`); the source checked every record when it was opened.
+    fn project(&self, index: usize) -> Project;
+    /// The package names of the projects that have one, with their indices.
+    fn package_names(&self) -> Vec<(String, usize)>;
+}
+
 /// All projects, with the lookups rules need.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectGraph {
-    projects: Vec<Project>,
+    /// Sorted by root; all set, unless they come from a `ProjectSource`.
+    projects: Vec<OnceLock<Project>>,
+    source: Option<Source>,
+    /// For projects not from a source (which finds roots by binary search).
     by_root: HashMap<String, usize>,
     by_package: HashMap<String, usize>,
     /// Packages the root `package.json` declares (`dependencies`, `devDependencies`,
     /// `peerDependencies`, `optionalDependencies`).
     root_dependencies: BTreeSet<String>,
+}
+
+#[derive(Clone)]
+struct Source(Arc<dyn ProjectSource>);
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ProjectSource({} projects)", self.0.len())
+    }
 }
 
 impl ProjectGraph {
@@ -104,7 +132,47 @@ impl ProjectGraph {
             .enumerate()
             .filter_map(|(index, p)| p.package_name.clone().map(|name| (name, index)))
             .collect();
-        Self { projects, by_root, by_package, root_dependencies: BTreeSet::new() }
+        let projects = projects.into_iter().map(OnceLock::from).collect();
+        Self { projects, source: None, by_root, by_package, root_dependencies: BTreeSet::new() }
+    }
+
+    /// The projects of `source`, each read on first use.
+    pub fn from_source(source: Arc<dyn ProjectSource>) -> Self {
+        let projects = (0..source.len()).map(|_| OnceLock::new()).collect();
+        let by_package = source.package_names().into_iter().collect();
+        Self { projects, source: Some(Source(source)), by_root: HashMap::default(), by_package, ..Self::default() }
+    }
+
+    /// The root of project `index`, without reading the rest of a project from a source.
+    pub fn root_of(&self, index: usize) -> &str {
+        match (&self.source, self.projects[index].get()) {
+            (_, Some(project)) => &project.root,
+            (Some(source), None) => source.0.root(index),
+            (None, None) => "",
+        }
+    }
+
+    /// The index of the project whose root is `root`.
+    fn by_root(&self, root: &str) -> Option<usize> {
+        let Some(source) = &self.source else { return self.by_root.get(root).copied() };
+        let (mut low, mut high) = (0, source.0.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match source.0.root(middle).cmp(root) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(middle),
+            }
+        }
+        None
+    }
+
+    /// Each project's package name and root.
+    pub fn packages(&self) -> Vec<(String, &str)> {
+        let mut packages: Vec<(String, &str)> =
+            self.by_package.iter().map(|(name, index)| (name.clone(), self.root_of(*index))).collect();
+        packages.sort_unstable();
+        packages
     }
 
     #[must_use]
@@ -116,19 +184,23 @@ impl ProjectGraph {
     /// Whether `package` is declared by the root `package.json` or by the project's own.
     pub fn declares(&self, project: usize, package: &str) -> bool {
         self.root_dependencies.contains(package)
-            || self.projects[project].package_json.as_ref().is_some_and(|manifest| declared_in(manifest, package))
+            || self.get(project).package_json.as_ref().is_some_and(|manifest| declared_in(manifest, package))
     }
 
     pub fn get(&self, index: usize) -> &Project {
-        &self.projects[index]
+        self.projects[index].get_or_init(|| match &self.source {
+            Some(source) => source.0.project(index),
+            None => Project::default(),
+        })
     }
 
     pub fn get_mut(&mut self, index: usize) -> &mut Project {
-        &mut self.projects[index]
+        self.get(index);
+        self.projects[index].get_mut().unwrap_or_else(|| unreachable!("set by `get` just above"))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Project> {
-        self.projects.iter()
+        (0..self.projects.len()).map(|index| self.get(index))
     }
 
     pub fn len(&self) -> usize {
@@ -143,28 +215,25 @@ impl ProjectGraph {
     pub fn owner_of(&self, file: &str) -> Option<usize> {
         let mut dir = file;
         while let Some((parent, _)) = dir.rsplit_once('/') {
-            if let Some(index) = self.by_root.get(parent) {
-                return Some(*index);
+            if let Some(index) = self.by_root(parent) {
+                return Some(index);
             }
             dir = parent;
         }
-        self.by_root.get("").copied()
+        self.by_root("")
     }
 
     /// The projects `project` declares it depends on, besides its imports: workspace packages in
     /// its `package.json` dependencies, and its `implicitDependencies` by name.
     pub fn declared_dependencies(&self, project: usize) -> Vec<usize> {
-        let project_ref = &self.projects[project];
+        let project_ref = self.get(project);
         project_ref
             .package_json
             .iter()
             .flat_map(declared_packages)
             .filter_map(|name| self.by_package_name(name))
             .chain(
-                project_ref
-                    .implicit_dependencies
-                    .iter()
-                    .filter_map(|name| self.projects.iter().position(|p| &p.name == name)),
+                project_ref.implicit_dependencies.iter().filter_map(|name| self.iter().position(|p| &p.name == name)),
             )
             .filter(|target| *target != project)
             .collect()
@@ -175,7 +244,7 @@ impl ProjectGraph {
     }
 
     pub fn package_names(&self) -> impl Iterator<Item = (&str, &Project)> {
-        self.by_package.iter().map(|(name, index)| (name.as_str(), &self.projects[*index]))
+        self.by_package.iter().map(|(name, index)| (name.as_str(), self.get(*index)))
     }
 }
 

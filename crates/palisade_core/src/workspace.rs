@@ -190,7 +190,7 @@ impl Workspace {
         host: Arc<dyn Host>,
         given_root: &Path,
         config_file: Option<&Path>,
-        known_projects: Option<Vec<crate::project::Project>>,
+        known_projects: Option<ProjectGraph>,
         rules_override: Option<(&str, &str)>,
     ) -> Result<Self, ConfigError> {
         let listing_host = Arc::new(ListingHost::new(host));
@@ -254,14 +254,15 @@ impl Workspace {
         let gitignore = host.read_to_string(&root.join(".gitignore")).ok();
         let ignore = IgnoreRules::new(gitignore.as_deref(), &configured_ignores);
         let entries_known = known_projects.is_some();
-        let (projects, root_dependencies, discovered) = if let Some(projects) = known_projects {
-            (projects, std::collections::BTreeSet::new(), OnceLock::new())
+        let (projects, discovered) = if let Some(projects) = known_projects {
+            (projects, OnceLock::new())
         } else {
             let found = discover(host.as_ref(), root, &ignore);
-            (found.projects, found.root_dependencies, OnceLock::from((found.source_files, found.warnings)))
+            let projects = ProjectGraph::new(found.projects).with_root_dependencies(found.root_dependencies);
+            (projects, OnceLock::from((found.source_files, found.warnings)))
         };
         let packages: Vec<(String, PathBuf)> =
-            projects.iter().filter_map(|p| p.package_name.clone().map(|name| (name, root.join(&p.root)))).collect();
+            projects.packages().into_iter().map(|(name, project_root)| (name, root.join(project_root))).collect();
         let resolver = Resolver::new(Arc::clone(&host), root, root_tsconfig, &packages);
         let mut workspace = Self {
             host,
@@ -270,7 +271,7 @@ impl Workspace {
             given_root: given_root.to_path_buf(),
             config_file: config_file.map(Path::to_path_buf),
             elements,
-            projects: ProjectGraph::new(projects).with_root_dependencies(root_dependencies),
+            projects,
             resolver,
             rules,
             ignore,

@@ -14,7 +14,7 @@ use super::Workspace;
 use crate::config::ConfigError;
 use crate::host::{EntryKind, Host, SnapshotHost, snapshot_listing_line, write_snapshot_tables};
 use crate::pattern::{Flavor, Glob};
-use crate::project::Project;
+use crate::project::{Project, ProjectGraph, ProjectSource};
 use crate::store::{Reader, push_count, push_text};
 
 /// The format version; a snapshot of another version is refused rather than misread.
@@ -221,7 +221,7 @@ impl Workspace {
             config_file: snapshot.config_file,
             projects: None,
         };
-        Self::from_snapshot_parts(header, snapshot.projects, tables, 0, base)
+        Self::from_snapshot_parts(header, RecordedProjects::Listed(snapshot.projects), tables, 0, base)
     }
 
     /// Opens the workspace a snapshot file (`Snapshot::to_file_bytes`) recorded, as
@@ -240,23 +240,21 @@ impl Workspace {
         let header = bytes.get(header_at..header_at + header_len).ok_or_else(|| damaged("its header is cut short"))?;
         let mut header: SnapshotHeader =
             parse_json(std::str::from_utf8(header).map_err(|_| damaged("its header is not UTF-8"))?)?;
-        let mut reader = Reader::new(&bytes, header_at + header_len);
-        let projects = if let Some(projects) = header.projects.take() {
-            projects
+        let after_header = header_at + header_len;
+        // Projects in the header: the layout before the project block.
+        let (projects, tables_at) = if let Some(projects) = header.projects.take() {
+            (RecordedProjects::Listed(projects), after_header)
         } else {
-            let count = reader.items(MIN_TEXT_LEN).ok_or_else(|| damaged("its projects"))?;
-            (0..count)
-                .map(|_| ProjectRecord::decode(&mut reader))
-                .collect::<Option<_>>()
-                .ok_or_else(|| damaged("its projects"))?
+            let block = ProjectBlock::check(&bytes, after_header)?;
+            let end = block.end;
+            (RecordedProjects::Block(block), end)
         };
-        let tables_at = reader.at();
         Self::from_snapshot_parts(header, projects, bytes, tables_at, base)
     }
 
     fn from_snapshot_parts(
         header: SnapshotHeader,
-        projects: Vec<ProjectRecord>,
+        projects: RecordedProjects,
         bytes: Vec<u8>,
         tables_at: usize,
         base: &Path,
@@ -278,15 +276,139 @@ impl Workspace {
             .ok_or_else(|| snapshot_error("is damaged (its listings or texts): make it again".to_string()))?;
         let host = Arc::new(host);
         let config_file = header.config_file.map(|path| normalize(&root.join(path)));
-        let projects = projects
-            .into_iter()
-            .enumerate()
-            .map(|(index, record)| record.into_project(index))
-            .collect::<Result<_, _>>()?;
+        let projects = match projects {
+            RecordedProjects::Listed(records) => ProjectGraph::new(
+                records
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, record)| record.into_project(index))
+                    .collect::<Result<_, _>>()?,
+            ),
+            RecordedProjects::Block(block) => {
+                ProjectGraph::from_source(Arc::new(SnapshotProjects { host: Arc::clone(&host), block }))
+            }
+        };
         let mut workspace =
             Self::open_with(Arc::clone(&host) as Arc<dyn Host>, &root, config_file.as_deref(), Some(projects), None)?;
         workspace.resolver.use_records(host);
         Ok(workspace)
+    }
+}
+
+/// Where the projects of a snapshot being opened are.
+enum RecordedProjects {
+    /// In the JSON form, or in the header of a file written before the project block.
+    Listed(Vec<ProjectRecord>),
+    Block(ProjectBlock),
+}
+
+/// The projects of a snapshot file, after its header: a `u32` count, a `u32` offset per project
+/// (from the block's start), then each project as `ProjectRecord::encode` writes it, sorted by
+/// root; read one by one when a check asks for them.
+struct ProjectBlock {
+    start: usize,
+    count: usize,
+    end: usize,
+    package_names: Vec<(String, usize)>,
+}
+
+impl ProjectBlock {
+    /// Appends the block of `projects` (sorted here by root) to `out`.
+    fn write(out: &mut Vec<u8>, projects: &[ProjectRecord]) {
+        let mut sorted: Vec<&ProjectRecord> = projects.iter().collect();
+        sorted.sort_by(|a, b| a.root.cmp(&b.root));
+        let mut records = Vec::new();
+        let mut offsets = Vec::with_capacity(sorted.len());
+        let header_len = 4 + 4 * sorted.len();
+        for project in sorted {
+            offsets.push(header_len + records.len());
+            project.encode(&mut records);
+        }
+        push_count(out, offsets.len());
+        for offset in offsets {
+            push_count(out, offset);
+        }
+        out.extend_from_slice(&records);
+    }
+
+    /// The block at `start` of `bytes`, every record checked (texts inside it and UTF-8, offsets
+    /// where the records start, entry patterns that compile), so that reading one later cannot
+    /// fail.
+    fn check(bytes: &[u8], start: usize) -> Result<Self, ConfigError> {
+        let damaged = || snapshot_error("is damaged (its projects): make it again".to_string());
+        let mut reader = Reader::new(bytes, start);
+        let count = reader.items(8).ok_or_else(damaged)?;
+        let offsets: Vec<usize> = (0..count).map(|_| reader.count()).collect::<Option<_>>().ok_or_else(damaged)?;
+        let mut package_names = Vec::new();
+        let mut previous_root: Option<&str> = None;
+        for (index, offset) in offsets.into_iter().enumerate() {
+            if reader.at() != start + offset {
+                return Err(damaged());
+            }
+            // The fields of `ProjectRecord::encode`, read without keeping them but for the root,
+            // the package name and the entry patterns, which must compile.
+            let (_name, root) = (reader.text().ok_or_else(damaged)?, reader.text().ok_or_else(damaged)?);
+            if previous_root.is_some_and(|previous| previous > root) {
+                return Err(damaged());
+            }
+            previous_root = Some(root);
+            for field in ["tags", "packageName", "entries", "entryGlobs", "publicSpecifier"] {
+                let texts = reader.items(MIN_TEXT_LEN).ok_or_else(damaged)?;
+                if texts > 1 && (field == "packageName" || field == "publicSpecifier") {
+                    return Err(damaged());
+                }
+                for at in 0..texts {
+                    let text = reader.text().ok_or_else(damaged)?;
+                    match field {
+                        "packageName" => package_names.push((text.to_string(), index)),
+                        "entryGlobs" => {
+                            Glob::new(text, Flavor::Text).map_err(|reason| {
+                                snapshot_error(format!("`projects[{index}].entryGlobs[{at}]`: {reason}"))
+                            })?;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok(Self { start, count, end: reader.at(), package_names })
+    }
+}
+
+/// The projects of a snapshot file, read from its bytes one by one.
+struct SnapshotProjects {
+    host: Arc<SnapshotHost>,
+    block: ProjectBlock,
+}
+
+impl SnapshotProjects {
+    fn reader_at(&self, index: usize) -> Reader<'_> {
+        let bytes = self.host.bytes();
+        let offset = Reader::new(bytes, self.block.start + 4 + 4 * index).count().unwrap_or(0);
+        Reader::new(bytes, self.block.start + offset)
+    }
+}
+
+impl ProjectSource for SnapshotProjects {
+    fn len(&self) -> usize {
+        self.block.count
+    }
+
+    fn root(&self, index: usize) -> &str {
+        let mut reader = self.reader_at(index);
+        reader.text();
+        reader.text().unwrap_or_default()
+    }
+
+    fn project(&self, index: usize) -> Project {
+        // Checked when the block was opened: neither step can fail here.
+        ProjectRecord::decode(&mut self.reader_at(index))
+            .and_then(|record| record.into_project(index).ok())
+            .unwrap_or_default()
+    }
+
+    fn package_names(&self) -> Vec<(String, usize)> {
+        self.block.package_names.clone()
     }
 }
 
@@ -324,10 +446,7 @@ impl Snapshot {
         let mut out = SNAPSHOT_FILE_MAGIC.to_vec();
         push_count(&mut out, header.len());
         out.extend_from_slice(&header);
-        push_count(&mut out, self.projects.len());
-        for project in &self.projects {
-            project.encode(&mut out);
-        }
+        ProjectBlock::write(&mut out, &self.projects);
         self.write_tables(&mut out);
         out
     }
