@@ -14,13 +14,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import { SNAPSHOT_FOLDER, workspaceSnapshot } from '../../npm/palisade/src/swc.js';
+import { SNAPSHOT_FOLDER, snapshotFileName, workspaceSnapshot } from '../../npm/palisade/src/swc.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLE = join(REPO, 'examples/nx-nest');
@@ -90,11 +89,7 @@ export default function RootLayout({ children }) {
 `);
   writeFileSync(join(web, 'app/page.jsx'), PAGE_WITH_VIOLATION);
 
-  // Named as `writeSnapshotFile` names it: after the workspace root and config file.
-  const snapshot = workspaceSnapshot({ cwd: web });
-  const identity = `${snapshot.root}\0${snapshot.configFile ?? ''}`;
-  const hash = createHash('sha1').update(identity).digest('hex').slice(0, 16);
-  turbopackSnapshot = join(REPO, SNAPSHOT_FOLDER, `swc-snapshot-${hash}.bin`);
+  turbopackSnapshot = join(REPO, SNAPSHOT_FOLDER, snapshotFileName(workspaceSnapshot({ cwd: web })));
 });
 
 after(() => {

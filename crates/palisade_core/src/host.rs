@@ -281,11 +281,11 @@ impl SnapshotHost {
 
     /// The text recorded under `key` (root-relative, or absolute outside the root).
     fn text_at(&self, key: &str) -> Option<&str> {
-        self.texts.find(&self.bytes, key).and_then(|index| self.texts.value(&self.bytes, index))
+        self.texts.get(&self.bytes, key)
     }
 
     fn listing(&self, folder: &str) -> Option<&str> {
-        self.listings.find(&self.bytes, folder).and_then(|index| self.listings.value(&self.bytes, index))
+        self.listings.get(&self.bytes, folder)
     }
 
     /// Whether some listed folder lies inside `folder`.
@@ -317,7 +317,7 @@ pub fn write_snapshot_tables<'a>(
 
 impl crate::resolve::ResolverRecords for SnapshotHost {
     fn record(&self, key: &str) -> Option<&str> {
-        self.records.find(&self.bytes, key).and_then(|index| self.records.value(&self.bytes, index))
+        self.records.get(&self.bytes, key)
     }
 }
 

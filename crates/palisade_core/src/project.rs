@@ -144,7 +144,7 @@ impl ProjectGraph {
     }
 
     /// The root of project `index`, without reading the rest of a project from a source.
-    pub fn root_of(&self, index: usize) -> &str {
+    fn root_of(&self, index: usize) -> &str {
         match (&self.source, self.projects[index].get()) {
             (_, Some(project)) => &project.root,
             (Some(source), None) => source.0.root(index),
@@ -155,16 +155,7 @@ impl ProjectGraph {
     /// The index of the project whose root is `root`.
     fn by_root(&self, root: &str) -> Option<usize> {
         let Some(source) = &self.source else { return self.by_root.get(root).copied() };
-        let (mut low, mut high) = (0, source.0.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match source.0.root(middle).cmp(root) {
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => return Some(middle),
-            }
-        }
-        None
+        crate::store::search(source.0.len(), |index| source.0.root(index).cmp(root)).ok()
     }
 
     /// Each project's package name and root.
@@ -241,10 +232,6 @@ impl ProjectGraph {
 
     pub fn by_package_name(&self, name: &str) -> Option<usize> {
         self.by_package.get(name).copied()
-    }
-
-    pub fn package_names(&self) -> impl Iterator<Item = (&str, &Project)> {
-        self.by_package.iter().map(|(name, index)| (name.as_str(), self.get(*index)))
     }
 }
 

@@ -358,8 +358,9 @@ impl Resolver {
     }
 
     /// The config that decides `path`'s aliases: `path` itself when it declares `paths`,
-    /// `baseUrl` or `rootDirs` (or cannot be read simply), else the config it `extends` by relative path. A
-    /// per-project tsconfig that only extends the base then shares the base's one load.
+    /// `baseUrl` or `rootDirs` (or cannot be read simply), else the config it `extends` by
+    /// relative path. A per-project tsconfig that only extends the base then shares the base's
+    /// one load.
     fn alias_source(&self, path: &Path, depth: usize) -> PathBuf {
         const MAX_EXTENDS: usize = 8;
         let Some(head) = self.host.read_to_string(path).ok().and_then(|text| {
@@ -736,20 +737,12 @@ impl AliasKeys {
     }
 
     fn matches(&self, specifier: &str) -> bool {
-        let mut range = 0..self.ends.len();
-        while !range.is_empty() {
-            let middle = range.start + range.len() / 2;
-            match self.exact_key(middle).cmp(specifier) {
-                std::cmp::Ordering::Less => range.start = middle + 1,
-                std::cmp::Ordering::Greater => range.end = middle,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        self.wildcards.iter().any(|(prefix, suffix)| {
-            specifier.len() >= prefix.len() + suffix.len()
-                && specifier.starts_with(prefix.as_str())
-                && specifier.ends_with(suffix.as_str())
-        })
+        crate::store::search(self.ends.len(), |index| self.exact_key(index).cmp(specifier)).is_ok()
+            || self.wildcards.iter().any(|(prefix, suffix)| {
+                specifier.len() >= prefix.len() + suffix.len()
+                    && specifier.starts_with(prefix.as_str())
+                    && specifier.ends_with(suffix.as_str())
+            })
     }
 }
 

@@ -31,6 +31,22 @@ fn push_u32(out: &mut Vec<u8>, value: usize) {
     out.extend_from_slice(&u32::try_from(value).unwrap_or(u32::MAX).to_le_bytes());
 }
 
+/// Binary search over `len` sorted items that `compare` orders against the item sought: `Ok` with
+/// the index of an equal one, else `Err` with where it would go. For items read where they lie,
+/// which are no slice.
+pub fn search(len: usize, compare: impl Fn(usize) -> std::cmp::Ordering) -> Result<usize, usize> {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        match compare(middle) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return Ok(middle),
+        }
+    }
+    Err(low)
+}
+
 /// Appends `count` (a length, a number of items) as a `u32`.
 pub fn push_count(out: &mut Vec<u8>, count: usize) {
     push_u32(out, count);
@@ -151,24 +167,24 @@ impl Table {
         std::str::from_utf8(&bytes[self.data.start + value..self.data.start + end]).ok()
     }
 
+    /// The value of the record keyed `key`, if it is UTF-8 text.
+    pub fn get<'b>(&self, bytes: &'b [u8], key: &str) -> Option<&'b str> {
+        self.find(bytes, key).and_then(|index| self.value(bytes, index))
+    }
+
     /// The index of the record keyed `key`.
     pub fn find(&self, bytes: &[u8], key: &str) -> Option<usize> {
-        let at = self.first_at_or_after(bytes, key);
-        (at < self.count && self.key(bytes, at) == key.as_bytes()).then_some(at)
+        self.search(bytes, key).ok()
     }
 
     /// The index of the first record whose key is not below `key` (`count` when there is none).
     pub fn first_at_or_after(&self, bytes: &[u8], key: &str) -> usize {
-        let (mut low, mut high) = (0, self.count);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if self.key(bytes, middle) < key.as_bytes() {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        low
+        // Keys are unique (`write_table` drops duplicates): an equal one is the first.
+        self.search(bytes, key).unwrap_or_else(|at| at)
+    }
+
+    fn search(&self, bytes: &[u8], key: &str) -> Result<usize, usize> {
+        search(self.count, |index| self.key(bytes, index).cmp(key.as_bytes()))
     }
 
     /// Whether some key starts with `prefix`.
@@ -198,7 +214,7 @@ mod tests {
         let (table, end) = Table::read(&out, 4).expect("a table");
         assert_eq!(&out[end..], b"tail");
         assert_eq!(table.len(), 4);
-        let value = |key| table.find(&out, key).and_then(|index| table.value(&out, index));
+        let value = |key| table.get(&out, key);
         assert_eq!(value(""), Some("root"));
         assert_eq!(value("a"), Some(""));
         assert_eq!(value("b"), Some("one"));

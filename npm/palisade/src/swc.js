@@ -23,8 +23,8 @@ export const SNAPSHOT_FOLDER = join('node_modules', '.cache', 'palisade');
 
 /** @type {Map<string, object>} snapshots by root and config file, made once per process */
 const snapshots = new Map();
-/** @type {Map<string, string>} snapshot files written by this process, by folder, root and config */
-const written = new Map();
+/** @type {Set<string>} snapshot files written by this process (one per folder, root and config) */
+const written = new Set();
 
 /**
  * The absolute path of the plugin's `.wasm` (SWC cannot resolve a path relative to the config).
@@ -57,6 +57,16 @@ export function workspaceSnapshot(options = {}) {
 }
 
 /**
+ * The name of the snapshot file of `snapshot`: one per workspace root and config file.
+ * @param {{ root: string, configFile?: string }} snapshot
+ * @returns {string}
+ */
+export function snapshotFileName(snapshot) {
+  const identity = `${snapshot.root}\0${snapshot.configFile ?? ''}`;
+  return `swc-snapshot-${createHash('sha1').update(identity).digest('hex').slice(0, 16)}.bin`;
+}
+
+/**
  * Writes `snapshot` below `folder` (SWC's working directory) and returns the file's absolute
  * path. One file per workspace and config, replaced whole (written aside, then renamed), so a
  * compile running meanwhile reads either version entire.
@@ -65,18 +75,14 @@ export function workspaceSnapshot(options = {}) {
  * @returns {string}
  */
 export function writeSnapshotFile(snapshot, folder) {
-  const identity = `${snapshot.root}\0${snapshot.configFile ?? ''}`;
-  const key = `${folder}\0${identity}`;
-  const known = written.get(key);
-  if (known !== undefined) return known;
-  const name = `swc-snapshot-${createHash('sha1').update(identity).digest('hex').slice(0, 16)}.bin`;
   const directory = join(folder, SNAPSHOT_FOLDER);
-  const file = join(directory, name);
+  const file = join(directory, snapshotFileName(snapshot));
+  if (written.has(file)) return file;
   mkdirSync(directory, { recursive: true });
   const aside = `${file}.${process.pid}.tmp`;
   writeFileSync(aside, wasm().snapshotFileBytes(JSON.stringify(snapshot)));
   renameSync(aside, file);
-  written.set(key, file);
+  written.add(file);
   return file;
 }
 

@@ -352,27 +352,37 @@ impl ProjectBlock {
                 return Err(damaged());
             }
             previous_root = Some(root);
-            for field in ["tags", "packageName", "entries", "entryGlobs", "publicSpecifier"] {
+            for field in [Field::Tags, Field::PackageName, Field::Entries, Field::EntryGlobs, Field::PublicSpecifier] {
                 let texts = reader.items(MIN_TEXT_LEN).ok_or_else(damaged)?;
-                if texts > 1 && (field == "packageName" || field == "publicSpecifier") {
+                if texts > 1 && matches!(field, Field::PackageName | Field::PublicSpecifier) {
                     return Err(damaged());
                 }
                 for at in 0..texts {
                     let text = reader.text().ok_or_else(damaged)?;
                     match field {
-                        "packageName" => package_names.push((text.to_string(), index)),
-                        "entryGlobs" => {
+                        Field::PackageName => package_names.push((text.to_string(), index)),
+                        Field::EntryGlobs => {
                             Glob::new(text, Flavor::Text).map_err(|reason| {
                                 snapshot_error(format!("`projects[{index}].entryGlobs[{at}]`: {reason}"))
                             })?;
                         }
-                        _ => {}
+                        Field::Tags | Field::Entries | Field::PublicSpecifier => {}
                     }
                 }
             }
         }
         Ok(Self { start, count, end: reader.at(), package_names })
     }
+}
+
+/// The lists of a project record after its name and root, in `ProjectRecord::encode`'s order.
+#[derive(Clone, Copy)]
+enum Field {
+    Tags,
+    PackageName,
+    Entries,
+    EntryGlobs,
+    PublicSpecifier,
 }
 
 /// The projects of a snapshot file, read from its bytes one by one.
