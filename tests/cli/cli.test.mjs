@@ -20,6 +20,14 @@ function palisade(args, cwd) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** The per-rule lines that end a pretty report, as `[rule, count, 'errors' | 'warning' | …]`. */
+function tableRows(text) {
+  return text.trimEnd().split('\n').map((line) => {
+    const [, rule, count, kind] = /^ {2}(\S+) +(\d+) (\S.*)$/u.exec(line) ?? [line];
+    return [rule, Number(count), kind];
+  });
+}
+
 /** expected.txt blocks as `file:line:col-endLine:endCol rule message | help` lines. */
 function expectedLines(text) {
   const lines = [];
@@ -41,6 +49,7 @@ describe('palisade check on the example workspace', () => {
     const report = JSON.parse(run.stdout);
     assert.equal(report.version, 1);
     assert.equal(report.root, realpathSync(EXAMPLE).replace(/\/$/u, ''));
+    assert.deepEqual(Object.keys(report.summary), ['files', 'dependencies', 'errors', 'warnings', 'durationMs']);
     assert.equal(report.summary.files, 40);
     assert.ok(report.summary.dependencies > 0);
     assert.equal(report.summary.errors, EXPECTED.length);
@@ -68,7 +77,15 @@ describe('palisade check on the example workspace', () => {
     assert.match(run.stdout, /error\[external\]: `domain\(scope=billing\)` may not import `@nestjs\/common`\n {2}--> libs\/billing\/domain\/src\/lib\/invoice-number\.ts:2:28\n/u);
     assert.match(run.stdout, /\n2 \| import \{ Injectable \} from '@nestjs\/common';\n {2}\| {28}\^{16}\n/u);
     const count = EXPECTED.length;
-    assert.match(run.stdout, new RegExp(`✖ ${count} problems \\(${count} errors, 0 warnings\\); 40 files, \\d+ dependencies checked in \\d+ ms\n$`, 'u'));
+    const [, table] = run.stdout.split(new RegExp(`\n✖ ${count} problems \\(${count} errors, 0 warnings\\); 40 files, \\d+ dependencies checked in \\d+ ms\n`, 'u'));
+    // Then the problems per rule, most first, ties by rule id.
+    const perRule = new Map();
+    for (const line of EXPECTED) {
+      const rule = line.split(' ')[1];
+      perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
+    }
+    const expectedRows = [...perRule].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+    assert.deepEqual(tableRows(table), expectedRows.map(([rule, n]) => [rule, n, n === 1 ? 'error' : 'errors']));
     assert.ok(!run.stdout.includes('\u001b['), 'no colours when stdout is not a terminal');
   });
 
@@ -119,6 +136,22 @@ describe('palisade check exit codes and errors', () => {
     const run = palisade(['check'], dir);
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /^✔ no problems \(2 files, 1 dependencies checked in \d+ ms\)\n$/u);
+  });
+
+  test('pretty ends with the problems per rule, aligned, errors and warnings named, ties by rule id', () => {
+    const dir = workspaceWith({
+      'package.json': '{ "name": "mixed", "workspaces": [] }',
+      'palisade.json': '{ "rules": { "no-unresolved-local": "warn", "no-cycle": "error" } }',
+      'src/a.ts': "import { b } from './b';\nimport { gone } from './gone';\nexport const a = [b, gone];\n",
+      'src/b.ts': "import { a } from './a';\nimport { lost } from './lost';\nexport const b = [a, lost];\n",
+    });
+    const run = palisade(['check'], dir);
+    assert.equal(run.status, 1, run.stderr);
+    const [, table] = run.stdout.split(/\n✖ 4 problems \(2 errors, 2 warnings\); 2 files, 4 dependencies checked in \d+ ms\n/u);
+    assert.deepEqual(tableRows(table), [['no-cycle', 2, 'errors'], ['no-unresolved-local', 2, 'warnings']]);
+    assert.deepEqual(table.split('\n').map((line) => line.search(/\d/u)), [23, 23, -1], 'counts in one column');
+    const json = JSON.parse(palisade(['check', '--format', 'json'], dir).stdout);
+    assert.deepEqual(Object.keys(json.summary), ['files', 'dependencies', 'errors', 'warnings', 'durationMs']);
   });
 
   test('warnings pass unless --max-warnings is exceeded', () => {
@@ -289,8 +322,9 @@ describe('palisade explain and graph', () => {
 describe('bad input: the rest is still checked', () => {
   test('an unparsable file, a tsconfig extending a missing file, link loops and a 5 MB file', () => {
     const lines = ["import { a } from '@bad/a';", "import { m } from './main';"];
-    for (let index = 0; lines.join('\n').length < 5 * 1024 * 1024; index += 1) {
+    for (let index = 0, length = 0; length < 5 * 1024 * 1024; index += 1) {
       lines.push(`export const value${index} = { id: ${index}, name: 'item ${index}', tags: ['a', 'b'], nested: { deep: [1, 2, 3] } };`);
+      length += lines.at(-1).length + 1;
     }
     lines.push("export const tail = import('./nope');");
     const dir = workspaceWith({

@@ -1,16 +1,16 @@
 // The `palisade` command line: `check` (the whole-workspace run and its report formats: pretty
 // code frames, JSON, SARIF, GitHub workflow annotations), `explain`, `graph` and `swc-config`.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BaselineError, applyBaseline, writeBaseline } from './baseline.js';
+import { BaselineError, applyBaseline, updateBaseline } from './baseline.js';
 import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
-import { openWorkspace } from './engine.js';
-import { InitError, eslintBlocks, findEslintConfig, importFrom } from './init.js';
-import { PRESETS, preset } from './init-presets.js';
+import { InitError, eslintBlocks, findEslintConfig, importFrom, sourceGraph } from './init.js';
+import { PRESETS, preset, surveyWorkspace } from './init-presets.js';
 import { renderExplanation, renderGraph } from './inspect.js';
+import { printable, printableLines, printableMessage } from './printable-text.js';
 import { workspaceSnapshot, writeSnapshotFile } from './swc.js';
 
 const FORMATS = {
@@ -61,7 +61,8 @@ Options:
   --max-warnings N    exit 1 when there are more than N warnings
   --baseline FILE     accepted violations: report only new ones, and entries now fixed
   --update-baseline   write the current violations to the baseline file
-                      (--baseline, default <root>/palisade.baseline.json)
+                      (--baseline, default <root>/palisade.baseline.json), never over a file
+                      that is not a baseline; with paths, only their entries are replaced
   --threads N         threads checking files (default: the number of cores, at most 4)
   --from-nx           init: import @nx/enforce-module-boundaries from the ESLint config
   --from-boundaries   init: import eslint-plugin-boundaries from the ESLint config
@@ -74,7 +75,8 @@ Options:
 A progress bar is drawn on stderr when it is a terminal and the run takes more than a moment.
 
 Exit codes: 0 clean (explain, graph, swc-config and init: done), 1 errors or too many warnings, 2
-usage or configuration error.`;
+usage, configuration or baseline error, a path that does not exist or lies outside the workspace,
+or an internal error (a bug in Palisade: PALISADE_DEBUG=1 prints its stack).`;
 
 class UsageError extends Error {}
 
@@ -86,12 +88,42 @@ class UsageError extends Error {}
  *   `progressDelayMs`: how long a run goes before the progress bar shows (tests set 0)
  */
 export async function main(argv, io) {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    return reportInternalError(error, io.stderr);
+  }
+}
+
+const ISSUES_URL = 'https://github.com/palisade-dev/palisade/issues';
+
+/**
+ * Reports an exception that no command expects (an engine bug, say) and returns its exit code: 2,
+ * never 1, which is a verdict on the code. The stack only with `PALISADE_DEBUG=1`.
+ * @param {unknown} error
+ * @param {NodeJS.WritableStream} stderr
+ * @returns {number}
+ */
+export function reportInternalError(error, stderr) {
+  const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const lines = [
+    `palisade: internal error: ${printable(described)}`,
+    `palisade: this is a bug in Palisade, not in your code; please report it at ${ISSUES_URL} with the command you ran and the stack (PALISADE_DEBUG=1 prints it)`,
+  ];
+  if (process.env.PALISADE_DEBUG === '1' && error instanceof Error && error.stack !== undefined) {
+    lines.push(printableLines(error.stack));
+  }
+  stderr.write(`${lines.join('\n')}\n`);
+  return 2;
+}
+
+async function run(argv, io) {
   let options;
   try {
     options = parseCommand(argv, io.cwd);
   } catch (error) {
     if (error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-      io.stderr.write(`palisade: ${error.message}\n\n${USAGE}\n`);
+      io.stderr.write(`palisade: ${printable(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
     throw error;
@@ -115,23 +147,30 @@ export async function main(argv, io) {
   let report;
   const progress = progressBar(io.stderr, io.progressDelayMs ?? PROGRESS_DELAY_MS);
   let workers;
+  let paths;
+  let whole;
   try {
     const location = Workspace.locate({ root: options.root, configFile: options.config, cwd: io.cwd });
+    paths = checkPaths(options, location.root);
     // The workers open the workspace while this thread does.
     workers = Workspace.startWorkers(location, options.threads);
     workspace = Workspace.open(location);
     // Paths that leave out part of the workspace (one Nx project, say): only what they reach is
     // read, on this thread. Otherwise every file, on every thread.
-    const whole = options.paths.length === 0 || options.paths.some((path) => relative(workspace.root, path) === '');
+    whole = paths.length === 0 || paths.some((path) => relative(workspace.root, path) === '');
     if (whole) {
       report = await workspace.reportInParallel({ workers, onProgress: progress?.update });
     } else {
       workers.stop();
-      report = workspace.reportScope(options.paths);
+      report = workspace.reportScope(paths);
     }
   } catch (error) {
+    if (error instanceof PathError) {
+      io.stderr.write(`palisade: ${printable(error.message)}\n`);
+      return 2;
+    }
     if (error instanceof PalisadeConfigError) {
-      io.stderr.write(`palisade: ${error.message}\n`);
+      io.stderr.write(`palisade: ${printable(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -142,28 +181,35 @@ export async function main(argv, io) {
   // Problems that did not stop the run (an unreadable manifest, a tsconfig that extends a
   // missing file): on stderr, so that the report on stdout stays machine-readable.
   for (const warning of workspace.warnings()) {
-    io.stderr.write(`palisade: warning: ${warning}\n`);
+    io.stderr.write(`palisade: warning: ${printable(warning)}\n`);
   }
-  let diagnostics = report.diagnostics.filter((d) => underAny(d.file, options.paths, workspace.root));
-  const baselineFile = options.baseline ?? (options.updateBaseline ? resolve(workspace.root, 'palisade.baseline.json') : undefined);
-  if (options.updateBaseline) {
-    const entries = writeBaseline(baselineFile, diagnostics);
-    io.stderr.write(`palisade: wrote ${entries} baseline entries (${diagnostics.length} violations) to ${baselineFile}\n`);
-    return 0;
-  }
+  const checked = (file) => underAny(file, paths, workspace.root);
+  let diagnostics = report.diagnostics.filter((d) => checked(d.file));
+  const defaultBaseline = resolve(workspace.root, 'palisade.baseline.json');
+  const baselineFile = options.baseline ?? (options.updateBaseline ? defaultBaseline : undefined);
+  // Messages name the baseline as it was typed, or the default relative to the current directory.
+  const baselineName = options.baselineAsTyped ?? relativeName(io.cwd, defaultBaseline);
   let baseline;
-  if (baselineFile !== undefined) {
-    try {
-      const { known, fresh, fixed } = applyBaseline(baselineFile, diagnostics);
+  try {
+    if (options.updateBaseline) {
+      // A check of some paths replaces their entries only: the other files were not looked at.
+      const { written, kept } = updateBaseline(baselineFile, diagnostics, whole ? undefined : (file) => !checked(file));
+      const under = whole ? '' : ` under ${options.pathsAsTyped.map(printable).join(', ')}`;
+      const others = whole ? '' : `; kept ${kept} entries of other files`;
+      io.stderr.write(`palisade: wrote ${written} baseline entries (${diagnostics.length} violations${under}) to ${printable(baselineName)}${others}\n`);
+      return 0;
+    }
+    if (baselineFile !== undefined) {
+      const { known, fresh, fixed } = applyBaseline(baselineFile, diagnostics, checked);
       diagnostics = fresh;
       baseline = { file: baselineFile, known: known.length, fixed };
-    } catch (error) {
-      if (error instanceof BaselineError) {
-        io.stderr.write(`palisade: ${error.message}\n`);
-        return 2;
-      }
-      throw error;
     }
+  } catch (error) {
+    if (error instanceof BaselineError) {
+      io.stderr.write(`palisade: ${printable(`${baselineName}: ${error.reason}`)}\n`);
+      return 2;
+    }
+    throw error;
   }
   const summary = {
     files: report.files,
@@ -178,7 +224,9 @@ export async function main(argv, io) {
   }
   io.stdout.write(render({ root: workspace.root, diagnostics, summary, color: useColor(io.stdout) }));
   if (baseline !== undefined && baseline.fixed.length > 0) {
-    const lines = baseline.fixed.map((e) => `  ${e.file}: ${e.rule} \`${e.specifier}\`${e.count > 1 ? ` (${e.count}×)` : ''}`);
+    const lines = baseline.fixed.map(
+      (e) => `  ${printable(e.file)}: ${printable(e.rule)} \`${printable(e.specifier)}\`${e.count > 1 ? ` (${e.count}×)` : ''}`,
+    );
     io.stderr.write(
       `palisade: ${baseline.fixed.length} baseline entries are fixed and can be removed (run with --update-baseline):\n${lines.join('\n')}\n`,
     );
@@ -304,8 +352,10 @@ function parseCommand(argv, cwd) {
     format,
     maxWarnings,
     baseline: values.baseline === undefined ? undefined : resolve(cwd, values.baseline),
+    baselineAsTyped: values.baseline,
     updateBaseline: Boolean(values['update-baseline']),
     paths: paths.map((path) => resolve(cwd, path)),
+    pathsAsTyped: paths,
   };
 }
 
@@ -322,26 +372,22 @@ async function init(options, io) {
     let written;
     if (options.preset === undefined) {
       const eslintConfig = findEslintConfig(root, options.eslintConfig);
-      const { config, notes } = importFrom(options.source, await eslintBlocks(eslintConfig));
+      const { config, notes } = importFrom(options.source, await eslintBlocks(eslintConfig), () => sourceGraph(root));
       written = { text: `${JSON.stringify(config, null, 2)}\n`, notes, from: shown(eslintConfig) };
     } else {
-      // The projects and files as they are, whatever an existing palisade.json says.
-      const workspace = openWorkspace(root, undefined);
-      const projects = workspace.architecture('project').nodes;
-      const files = workspace.sourceFiles().map((file) => relative(root, file).split(sep).join('/'));
-      workspace.free();
-      written = { ...preset(options.preset, projects, files), from: `the ${options.preset} preset` };
+      // The projects, files and imports as they are, whatever an existing palisade.json says.
+      written = { ...preset(options.preset, surveyWorkspace(root)), from: `the ${options.preset} preset` };
     }
     writeFileSync(target, written.text);
     Workspace.open({ root, configFile: target });
     for (const note of written.notes) {
-      io.stderr.write(`note: ${note}\n`);
+      io.stderr.write(`note: ${printable(note)}\n`);
     }
-    io.stdout.write(`wrote ${shown(target)} from ${written.from}\n`);
+    io.stdout.write(`wrote ${printable(shown(target))} from ${printable(written.from)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof InitError || error instanceof PalisadeConfigError) {
-      io.stderr.write(`palisade: ${error.message}\n`);
+      io.stderr.write(`palisade: ${printable(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -368,7 +414,7 @@ function inspect(options, io) {
     workspace = Workspace.open(location);
   } catch (error) {
     if (error instanceof PalisadeConfigError) {
-      io.stderr.write(`palisade: ${error.message}\n`);
+      io.stderr.write(`palisade: ${printable(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -382,7 +428,7 @@ function inspect(options, io) {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    io.stderr.write(`palisade: cannot read ${file}: ${error.code ?? error.message}\n`);
+    io.stderr.write(`palisade: cannot read ${printable(file)}: ${printable(error.code ?? error.message)}\n`);
     return 2;
   }
   const explanation = workspace.explain(file, text);
@@ -398,10 +444,41 @@ function underAny(file, paths, root) {
     return true;
   }
   const absolute = resolve(root, file);
-  return paths.some((path) => {
-    const rest = relative(path, absolute);
-    return rest === '' || (!rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest));
+  return paths.some((path) => isUnder(absolute, path));
+}
+
+/** Whether `path` is `folder` or lies below it. */
+function isUnder(path, folder) {
+  const rest = relative(folder, path);
+  return rest === '' || (!rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest));
+}
+
+/** A path given to `check` that it cannot narrow the check to. */
+class PathError extends Error {}
+
+/**
+ * `check`'s paths with links resolved, as the workspace root is (the engine never follows a link
+ * out of the workspace); each must exist and lie in the workspace at `root`.
+ * @throws {PathError} naming the first that does not, as it was typed
+ */
+function checkPaths(options, root) {
+  const realRoot = existsSync(root) ? realpathSync(root) : root;
+  return options.paths.map((path, index) => {
+    const name = options.pathsAsTyped[index];
+    if (!existsSync(path)) {
+      throw new PathError(`${name}: no such file or directory`);
+    }
+    const real = realpathSync(path);
+    if (!isUnder(real, realRoot)) {
+      throw new PathError(`${name}: outside the workspace, whose root is ${realRoot}`);
+    }
+    return real;
   });
+}
+
+/** `path` as messages show it: relative to `cwd`, with `/`. */
+function relativeName(cwd, path) {
+  return relative(cwd, path).split(sep).join('/') || '.';
 }
 
 function readPackageVersion() {
@@ -533,14 +610,16 @@ function renderGithub({ diagnostics }) {
       const p = publicDiagnostic(d);
       const level = d.severity === 'error' ? 'error' : 'warning';
       const properties = [
-        `file=${escapeProperty(p.file)}`,
+        `file=${escapeProperty(printable(p.file))}`,
         `line=${p.line}`,
         `col=${p.column}`,
         `endLine=${p.endLine}`,
         `endColumn=${p.endColumn}`,
         `title=${escapeProperty(`palisade(${p.rule})`)}`,
       ].join(',');
-      return `::${level} ${properties}::${escapeData(`${p.message}. Help: ${p.help}`)}\n`;
+      // A message may span lines (`%0A` in an annotation); anything else a terminal or the log
+      // viewer would act on is shown as text.
+      return `::${level} ${properties}::${escapeData(`${printableMessage(d)}. Help: ${printable(p.help)}`)}\n`;
     })
     .join('');
 }
@@ -564,25 +643,65 @@ function renderPretty({ root, diagnostics, summary, color }) {
   };
   const blocks = diagnostics.map((d) => {
     const label = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    const lines = [`${label}${paint('bold', `[${d.rule}]: ${d.message}`)}`, `  ${paint('cyan', '-->')} ${d.file}:${d.line}:${d.column + 1}`];
+    const file = printable(d.file);
+    const lines = [`${label}${paint('bold', `[${d.rule}]: ${printableMessage(d)}`)}`, `  ${paint('cyan', '-->')} ${file}:${d.line}:${d.column + 1}`];
     const source = lineOf(d.file, d.line);
     if (source !== undefined && source !== '') {
+      // Tabs as four spaces and control characters escaped: the caret is placed on the line as
+      // printed, so the columns before it are measured the same way.
+      const shown = (text) => printable(text.replace(/\t/gu, '    '));
       const gutter = ' '.repeat(String(d.line).length);
       const end = d.endLine === d.line ? Math.max(d.endColumn, d.column + 1) : source.length;
-      const caret = ' '.repeat(d.column) + '^'.repeat(Math.max(1, end - d.column));
+      const caret = ' '.repeat(shown(source.slice(0, d.column)).length) + '^'.repeat(Math.max(1, shown(source.slice(d.column, end)).length));
       lines.push(
         `${gutter} ${paint('cyan', '|')}`,
-        `${paint('cyan', `${d.line} |`)} ${source}`,
+        `${paint('cyan', `${d.line} |`)} ${shown(source)}`,
         `${gutter} ${paint('cyan', '|')} ${paint(d.severity === 'error' ? 'red' : 'yellow', caret)}`,
       );
     }
-    lines.push(`  ${paint('cyan', '=')} help: ${d.help}`, `  ${paint('cyan', '=')} docs: ${d.docsUrl}`);
+    lines.push(`  ${paint('cyan', '=')} help: ${printable(d.help)}`, `  ${paint('cyan', '=')} docs: ${d.docsUrl}`);
     return `${lines.join('\n')}\n`;
   });
   const problems = summary.errors + summary.warnings;
-  const counts = `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+  const counts = countsOf(summary.errors, summary.warnings);
   const accepted = summary.baseline === undefined ? '' : `, ${summary.baseline.known} known violations accepted by the baseline`;
   const tail = `${summary.files} files, ${summary.dependencies} dependencies checked in ${summary.durationMs} ms${accepted}`;
   const line = problems === 0 ? paint('bold', `✔ no problems (${tail})`) : paint('bold', `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counts}); ${tail}`);
-  return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${line}\n`;
+  return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${line}\n${ruleTable(diagnostics, paint)}`;
+}
+
+/**
+ * The problems per rule under the summary line, most first (ties by rule id), one line each:
+ * `  no-cycle  3 errors`, or `3 (2 errors, 1 warning)` when a rule reports both.
+ */
+function ruleTable(diagnostics, paint) {
+  const byRule = new Map();
+  for (const d of diagnostics) {
+    const tally = byRule.get(d.rule) ?? { errors: 0, warnings: 0 };
+    tally[d.severity === 'error' ? 'errors' : 'warnings'] += 1;
+    byRule.set(d.rule, tally);
+  }
+  const rows = [...byRule]
+    .map(([rule, { errors, warnings }]) => ({ rule, errors, warnings, total: errors + warnings }))
+    .sort((a, b) => b.total - a.total || (a.rule < b.rule ? -1 : 1));
+  const ruleWidth = Math.max(0, ...rows.map((row) => row.rule.length));
+  const countWidth = Math.max(0, ...rows.map((row) => String(row.total).length));
+  return rows
+    .map(({ rule, errors, warnings, total }) => {
+      const count = String(total).padStart(countWidth);
+      let kind;
+      if (warnings === 0) {
+        kind = paint('red', `${count} error${total === 1 ? '' : 's'}`);
+      } else if (errors === 0) {
+        kind = paint('yellow', `${count} warning${total === 1 ? '' : 's'}`);
+      } else {
+        kind = `${count} (${countsOf(errors, warnings)})`;
+      }
+      return `  ${rule.padEnd(ruleWidth)}  ${kind}\n`;
+    })
+    .join('');
+}
+
+function countsOf(errors, warnings) {
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
