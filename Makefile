@@ -25,7 +25,7 @@ test-rust:
 	cargo test --workspace --exclude palisade_wasm
 
 test-js:
-	node --test --test-concurrency=1 tests/eslint/ tests/cli/ tests/swc/ tests/nx/ tests/boundaries/
+	node --test --test-concurrency=1 tests/eslint/ tests/cli/ tests/swc/ tests/nx/ tests/boundaries/ tests/stress/
 
 lint:
 	cargo fmt --all --check

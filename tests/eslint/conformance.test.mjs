@@ -7,8 +7,9 @@
 // before comparing:
 // - Severity comes from the ESLint config, not from palisade.json: `configs.recommended` sets every
 //   rule to "error", so an expected `warn` is compared as `error`.
-// - ESLint reports its own parse errors (the plugin never reports `parse-error`): an expected
-//   `parse-error` entry must show up as an ESLint fatal parsing error of that file instead.
+// - ESLint reports its own parse errors: an expected syntax error (`parse-error/parseError`) must
+//   show up as an ESLint fatal parsing error of that file instead. A file ESLint reads but
+//   Palisade will not (`parse-error/tooDeep`) is the plugin's to report, like any rule.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -100,7 +101,7 @@ function parseErrorEntry(file) {
 function expectedForEslint(expectedText, scenarioName) {
   return render(
     readExpected(expectedText, scenarioName).map(({ file, line, column, endLine, endColumn, rule, messageId, details }) =>
-      rule === 'parse-error'
+      rule === 'parse-error' && messageId === 'parseError'
         ? parseErrorEntry(file)
         : { key: [file, line, column, rule], text: [`${file}:${line}:${column}-${endLine}:${endColumn} error ${rule}/${messageId}`, ...details].join('\n') },
     ),

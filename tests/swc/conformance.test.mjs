@@ -4,8 +4,9 @@
 //
 // The SWC surface differs from the core by design, and expected.txt is adjusted before comparing:
 // - Whole-graph rules (`no-cycle`) are the CLI's and ESLint's job: their entries are dropped.
-// - SWC reports syntax errors itself: an expected `parse-error` must show up as SWC failing to
-//   parse that file, with no Palisade error.
+// - SWC reports syntax errors itself: an expected syntax error (`parse-error/parseError`) must
+//   show up as SWC failing to parse that file, with no Palisade error. A file SWC parses but
+//   Palisade will not (`parse-error/tooDeep`) is the plugin's to report.
 // - Every Palisade diagnostic fails the build (SWC drops warnings), so severity is not compared.
 // An error's text carries the rule, `file:line:column`, the message and the help; those are
 // compared. The ESLint and Rust suites check end positions and message ids on the same corpus.
@@ -99,8 +100,8 @@ function expectedForSwc(expectedText, scenarioName) {
   return render(
     readExpected(expectedText, scenarioName)
       .filter(({ rule }) => rule !== 'no-cycle')
-      .map(({ file, line, column, rule, details }) =>
-        rule === 'parse-error'
+      .map(({ file, line, column, rule, messageId, details }) =>
+        rule === 'parse-error' && messageId === 'parseError'
           ? parseErrorEntry(file)
           : { key: [file, line, column, rule], text: [`${file}:${line}:${column} ${rule}`, ...details].join('\n') },
       ),

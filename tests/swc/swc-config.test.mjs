@@ -70,8 +70,8 @@ test('an entry made in one folder works after the workspace moves', async () => 
 });
 
 test('a broken entry is one readable error naming what is wrong', () => {
-  const errors = compile(EXAMPLE, VIOLATING, [swcPluginPath(), { palisadeSnapshot: 2, root: '.', listings: [], texts: {}, projects: [] }]);
-  assert.match(errors, /palisade: the SWC plugin config is not usable: the Palisade snapshot:1:\d+: listings: invalid type: sequence, expected a string/u);
+  const errors = compile(EXAMPLE, VIOLATING, [swcPluginPath(), { palisadeSnapshot: 3, root: '.', listings: [], texts: {}, projects: [] }]);
+  assert.match(errors, /palisade: the SWC plugin config is not usable: the Palisade snapshot:1:\d+: listings: expected a string, found an array/u);
   assert.doesNotMatch(errors, /panicked|RuntimeError|unreachable/u);
   const missing = compile(EXAMPLE, VIOLATING, [swcPluginPath(), {}]);
   assert.match(missing, /the SWC plugin needs its workspace config/u);
@@ -110,9 +110,9 @@ test('swcPlugin() names a snapshot file by default, or carries it inline', () =>
     const [, byFile] = swcPlugin({ root: EXAMPLE });
     assert.deepEqual(Object.keys(byFile), ['palisadeSnapshotFile']);
     assert.ok(byFile.palisadeSnapshotFile.startsWith(join(folder, 'node_modules', '.cache', 'palisade')), byFile.palisadeSnapshotFile);
-    assert.equal(snapshotHeader(byFile.palisadeSnapshotFile).palisadeSnapshot, 2);
+    assert.equal(snapshotHeader(byFile.palisadeSnapshotFile).palisadeSnapshot, 3);
     const [, inline] = swcPlugin({ root: EXAMPLE, snapshot: 'inline' });
-    assert.equal(inline.palisadeSnapshot, 2);
+    assert.equal(inline.palisadeSnapshot, 3);
     assert.throws(() => swcPlugin({ root: EXAMPLE, snapshot: 'disk' }), /`snapshot` is 'file' or 'inline', not "disk"/u);
   } finally {
     process.chdir(previous);

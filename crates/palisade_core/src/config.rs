@@ -52,21 +52,21 @@ pub struct ElementConfig {
 #[serde(deny_unknown_fields)]
 pub struct RulesConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependencies: Option<RuleSetting<dependencies::Options>>,
+    pub dependencies: Option<RuleSetting<dependencies::DependenciesOptions>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<RuleSetting<tags::Options>>,
+    pub tags: Option<RuleSetting<tags::TagsOptions>>,
     #[serde(rename = "entry-point", default, skip_serializing_if = "Option::is_none")]
-    pub entry_point: Option<RuleSetting<entry_point::Options>>,
+    pub entry_point: Option<RuleSetting<entry_point::EntryPointOptions>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external: Option<RuleSetting<external::Options>>,
+    pub external: Option<RuleSetting<external::ExternalOptions>>,
     #[serde(rename = "no-unknown-files", default, skip_serializing_if = "Option::is_none")]
     pub no_unknown_files: Option<RuleSetting<NoOptions>>,
     #[serde(rename = "no-unresolved-local", default, skip_serializing_if = "Option::is_none")]
     pub no_unresolved_local: Option<RuleSetting<NoOptions>>,
     #[serde(rename = "no-cycle", default, skip_serializing_if = "Option::is_none")]
-    pub no_cycle: Option<RuleSetting<no_cycle::Options>>,
+    pub no_cycle: Option<RuleSetting<no_cycle::NoCycleOptions>>,
     #[serde(rename = "enforce-module-boundaries", default, skip_serializing_if = "Option::is_none")]
-    pub enforce_module_boundaries: Option<RuleSetting<enforce_module_boundaries::Options>>,
+    pub enforce_module_boundaries: Option<RuleSetting<enforce_module_boundaries::EnforceModuleBoundariesOptions>>,
 }
 
 /// The options of a rule that takes none.
@@ -205,10 +205,19 @@ pub struct ConfigSource<'a> {
 }
 
 impl ConfigSource<'_> {
+    /// The text without a leading byte-order mark (editors on Windows write one).
+    fn body(&self) -> &str {
+        self.text.strip_prefix('\u{feff}').unwrap_or(self.text)
+    }
+
     /// An error at `segments`, located on the line where that value (or key) stands.
     pub fn error_at(&self, segments: &[PathSegment], reason: impl Into<String>) -> ConfigError {
-        let offset = locate(self.text, segments).unwrap_or(0);
-        let (line, column) = line_column(self.text, offset);
+        let offset = locate(self.body(), segments).unwrap_or(0);
+        self.error_at_offset(segments, offset, reason)
+    }
+
+    fn error_at_offset(&self, segments: &[PathSegment], offset: usize, reason: impl Into<String>) -> ConfigError {
+        let (line, column) = line_column(self.body(), offset);
         ConfigError {
             file: self.file.to_string(),
             json_path: format_json_path(segments),
@@ -219,35 +228,33 @@ impl ConfigSource<'_> {
     }
 }
 
-/// Parses `palisade.json` text into a `Config`.
-pub fn parse_config(source: &ConfigSource<'_>) -> Result<Config, ConfigError> {
-    // Plain JSON that is a valid config needs neither the comment-tolerant parser nor the path
-    // tracking; anything else (comments, trailing commas, a mistake) takes the path that can
-    // explain itself. (A snapshot records its config minified, so the SWC plugin takes this one.)
-    if let Ok(config) = serde_json::from_str::<Config>(source.text) {
-        return Ok(config);
-    }
-    let options = jsonc_parser::ParseOptions {
+/// What `palisade.json` may hold besides plain JSON: comments and trailing commas.
+fn jsonc_options() -> jsonc_parser::ParseOptions {
+    jsonc_parser::ParseOptions {
         allow_comments: true,
         allow_loose_object_property_names: false,
         allow_trailing_commas: true,
         allow_missing_commas: false,
         ..Default::default()
-    };
-    let value = match jsonc_parser::parse_to_serde_value::<serde_json::Value>(source.text, &options) {
-        Ok(serde_json::Value::Null) => serde_json::Value::Object(serde_json::Map::new()),
-        Ok(value) => value,
-        Err(err) => {
-            return Err(ConfigError {
-                file: source.file.to_string(),
-                json_path: String::new(),
-                line: err.line_display(),
-                column: err.column_display(),
-                reason: format!("not valid JSON: {}", err.kind()),
-            });
-        }
-    };
-    serde_path_to_error::deserialize::<_, Config>(value).map_err(|err| {
+    }
+}
+
+/// Parses `palisade.json` text into a `Config`. Refused, each with the JSON path and line: text
+/// that is not JSON with comments, a file with no value, a top-level value that is not an
+/// object, a key given twice in one object, and a value of the wrong shape anywhere (an array
+/// where an object belongs included, which serde alone would accept).
+pub fn parse_config(source: &ConfigSource<'_>) -> Result<Config, ConfigError> {
+    let value = parse_jsonc(source)?;
+    if !value.is_object() {
+        return Err(source.error_at(
+            &[],
+            format!(
+                "expected an object such as `{{ \"rules\": {{ \"entry-point\": \"error\" }} }}`, found {}",
+                kind_of(&value)
+            ),
+        ));
+    }
+    let config = serde_path_to_error::deserialize::<_, Config>(&value).map_err(|err| {
         let mut segments: Vec<PathSegment> = err
             .path()
             .iter()
@@ -260,10 +267,138 @@ pub fn parse_config(source: &ConfigSource<'_>) -> Result<Config, ConfigError> {
         let inner = err.into_inner().to_string();
         let reason = explain(&inner, &mut segments);
         source.error_at(&segments, reason)
+    })?;
+    let understood = serde_json::to_value(&config).unwrap_or(serde_json::Value::Null);
+    let mut segments = Vec::new();
+    if let Some(reason) = shape_mismatch(&value, &understood, &mut segments) {
+        return Err(source.error_at(&segments, reason));
+    }
+    Ok(config)
+}
+
+/// The JSON value of a JSON-with-comments text; a key given twice in one object is an error at
+/// its second occurrence.
+pub fn parse_jsonc(source: &ConfigSource<'_>) -> Result<serde_json::Value, ConfigError> {
+    let text = source.body();
+    let parsed = jsonc_parser::parse_to_ast(text, &jsonc_parser::CollectOptions::default(), &jsonc_options()).map_err(
+        |err| ConfigError {
+            file: source.file.to_string(),
+            json_path: String::new(),
+            line: err.line_display(),
+            column: err.column_display(),
+            reason: format!("not valid JSON: {}", err.kind()),
+        },
+    )?;
+    let Some(root) = parsed.value else {
+        return Err(source.error_at(
+            &[],
+            "the file holds no value: expected an object such as `{ \"rules\": { \"entry-point\": \"error\" } }`",
+        ));
+    };
+    let mut segments = Vec::new();
+    ast_to_value(&root, source, &mut segments)
+}
+
+fn ast_to_value(
+    value: &jsonc_parser::ast::Value<'_>,
+    source: &ConfigSource<'_>,
+    segments: &mut Vec<PathSegment>,
+) -> Result<serde_json::Value, ConfigError> {
+    use jsonc_parser::ast::Value as Ast;
+    Ok(match value {
+        Ast::NullKeyword(_) => serde_json::Value::Null,
+        Ast::BooleanLit(boolean) => serde_json::Value::Bool(boolean.value),
+        Ast::StringLit(string) => serde_json::Value::String(string.value.to_string()),
+        Ast::NumberLit(number) => match serde_json::from_str::<serde_json::Number>(number.value) {
+            Ok(parsed) => serde_json::Value::Number(parsed),
+            Err(_) => {
+                return Err(source.error_at_offset(
+                    segments,
+                    number.range.start,
+                    format!("`{}` is not a JSON number", number.value),
+                ));
+            }
+        },
+        Ast::Array(array) => {
+            let mut items = Vec::with_capacity(array.elements.len());
+            for (index, element) in array.elements.iter().enumerate() {
+                segments.push(PathSegment::Index(index));
+                items.push(ast_to_value(element, source, segments)?);
+                segments.pop();
+            }
+            serde_json::Value::Array(items)
+        }
+        Ast::Object(object) => {
+            let mut map = serde_json::Map::with_capacity(object.properties.len());
+            for property in &object.properties {
+                let key = property.name.as_str().to_string();
+                segments.push(PathSegment::Key(key.clone()));
+                if map.contains_key(&key) {
+                    return Err(source.error_at_offset(
+                        segments,
+                        property.range.start,
+                        format!("`{key}` is given twice in this object; keep one"),
+                    ));
+                }
+                let item = ast_to_value(&property.value, source, segments)?;
+                segments.pop();
+                map.insert(key, item);
+            }
+            serde_json::Value::Object(map)
+        }
     })
 }
 
-/// Rewrites serde's wording into ours and adds "did you mean" for unknown keys and values.
+/// Where the config as understood has an object but the text has something else: serde reads a
+/// struct from an array (`"rules": []` would be a config with every rule off).
+fn shape_mismatch(
+    given: &serde_json::Value,
+    understood: &serde_json::Value,
+    segments: &mut Vec<PathSegment>,
+) -> Option<String> {
+    use serde_json::Value;
+    match (given, understood) {
+        (Value::Object(given), Value::Object(understood)) => given.iter().find_map(|(key, item)| {
+            let inner = understood.get(key)?;
+            segments.push(PathSegment::Key(key.clone()));
+            let found = shape_mismatch(item, inner, segments);
+            if found.is_none() {
+                segments.pop();
+            }
+            found
+        }),
+        (Value::Array(given), Value::Array(understood)) if given.len() == understood.len() => {
+            given.iter().zip(understood).enumerate().find_map(|(index, (item, inner))| {
+                segments.push(PathSegment::Index(index));
+                let found = shape_mismatch(item, inner, segments);
+                if found.is_none() {
+                    segments.pop();
+                }
+                found
+            })
+        }
+        (given, Value::Object(_)) if !given.is_object() => {
+            Some(format!("expected an object, found {}", kind_of(given)))
+        }
+        _ => None,
+    }
+}
+
+/// A JSON value's kind as a sentence names it.
+fn kind_of(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(flag) => format!("`{flag}`"),
+        Value::Number(number) => format!("the number {number}"),
+        Value::String(text) => format!("the string {}", serde_json::Value::String(text.clone())),
+        Value::Array(_) => "an array".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
+
+/// Rewrites serde's wording into ours: "did you mean" for unknown keys and values, and what was
+/// expected and found in words a user knows (no Rust type names).
 fn explain(message: &str, segments: &mut Vec<PathSegment>) -> String {
     for (prefix, noun) in [("unknown field `", "key"), ("unknown variant `", "value")] {
         let Some(rest) = message.strip_prefix(prefix) else { continue };
@@ -283,7 +418,71 @@ fn explain(message: &str, segments: &mut Vec<PathSegment>) -> String {
         }
         return out;
     }
+    serde_in_words(message)
+}
+
+/// A serde error message in user words: what was expected and what was found, no Rust types.
+pub(crate) fn serde_in_words(message: &str) -> String {
+    if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+        return format!("`{field}` is required here");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return format!("expected {}, found {}", expected_in_words(expected), found_in_words(found));
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ")
+        && let Some((_, expected)) = rest.split_once(", expected ")
+    {
+        return format!("expected {}", expected_in_words(expected));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return format!("expected {}, found {}", expected_in_words(expected), found_in_words(found));
+    }
     message.to_string()
+}
+
+/// serde's "expected …" in user words: `struct RulesConfig` is an object, a sequence an array.
+fn expected_in_words(expected: &str) -> String {
+    if let Some(name) = expected.strip_prefix("struct ") {
+        return match name {
+            "RulesConfig" => "an object of rule settings (`{ \"entry-point\": \"error\" }`)".to_string(),
+            "ElementConfig" => {
+                "an element (`{ \"type\": \"domain\", \"pattern\": \"libs/{scope}/domain/**\" }`)".to_string()
+            }
+            _ => "an object".to_string(),
+        };
+    }
+    match expected {
+        "a sequence" => "an array".to_string(),
+        "a map" => "an object".to_string(),
+        "a borrowed string" => "a string".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// serde's description of an unexpected value in user words.
+fn found_in_words(found: &str) -> String {
+    match found {
+        "sequence" => "an array".to_string(),
+        "map" => "an object".to_string(),
+        "unit value" | "null" => "null".to_string(),
+        other => {
+            for (prefix, noun) in [
+                ("string ", "the string "),
+                ("integer ", "the number "),
+                ("floating point ", "the number "),
+                ("boolean ", ""),
+            ] {
+                if let Some(rest) = other.strip_prefix(prefix) {
+                    return format!("{noun}{}", rest.trim_matches('`'));
+                }
+            }
+            other.to_string()
+        }
+    }
 }
 
 /// The closest candidate to `name`, when it is close enough to be a typo.
@@ -373,9 +572,65 @@ mod tests {
     fn wrong_type_and_bad_severity() {
         let err = parse("{\"elements\": \"libs\"}").expect_err("invalid");
         assert_eq!(err.json_path, "elements");
-        assert!(err.reason.contains("invalid type"), "{}", err.reason);
+        assert!(err.reason.contains("expected an array, found the string \"libs\""), "{}", err.reason);
         let err = parse("{\"rules\": {\"tags\": \"eror\"}}").expect_err("invalid");
         assert!(err.reason.contains("did you mean `error`?"), "{}", err.reason);
+    }
+
+    #[test]
+    fn a_config_without_an_object_is_refused() {
+        for text in ["", "  \n", "// only a comment\n", "/* c */", "[]", "null", "42", "\"rules\""] {
+            let err = parse(text).expect_err(text);
+            assert_eq!(err.json_path, "", "{text}");
+            assert!(err.reason.contains("expected an object"), "{text}: {}", err.reason);
+        }
+    }
+
+    #[test]
+    fn an_array_where_an_object_belongs_is_refused() {
+        let err = parse("{ \"rules\": [] }").expect_err("rules as an array");
+        assert_eq!((err.json_path.as_str(), err.line), ("rules", 1));
+        assert!(err.reason.contains("expected an object"), "{}", err.reason);
+        let err = parse("{\n\"elements\": [\n[\"domain\", \"libs/**\"]\n]\n}").expect_err("element as an array");
+        assert_eq!((err.json_path.as_str(), err.line), ("elements[0]", 3));
+        let err = parse("{\"rules\": {\"entry-point\": [\"error\", []]}}").expect_err("options as an array");
+        assert_eq!(err.json_path, "rules.entry-point[1]");
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_at_its_second_place() {
+        for text in [
+            "{\n\"rules\": {},\n\"rules\": {}\n}",
+            "{\n// comment\n\"rules\": {},\n\"rules\": {},\n}",
+            "{\"rules\": {\"dependencies\": [\"error\", {\"rules\": [{\"from\": {\"captures\": {\n\"a\": \"x\", \"a\": \"y\"}}}]}]}}",
+        ] {
+            let err = parse(text).expect_err(text);
+            assert!(err.reason.contains("given twice"), "{text}: {}", err.reason);
+            assert!(err.line >= 2, "{text}: line {}", err.line);
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let config = parse("\u{feff}{ \"rules\": { \"entry-point\": \"error\" } }").expect("valid");
+        assert!(config.rules.entry_point.is_some());
+        let err = parse("\u{feff}{\n\"rules\": {\"x\": 1}}").expect_err("unknown rule");
+        assert_eq!((err.line, err.column), (2, 11));
+    }
+
+    #[test]
+    fn messages_use_json_words_not_rust_types() {
+        for (text, expected) in [
+            ("{\"rules\": \"error\"}", "expected an object of rule settings"),
+            ("{\"elements\": [\"domain\"]}", "expected an element"),
+            ("{\"elements\": [{\"type\": \"d\"}]}", "`pattern` is required here"),
+            ("{\"ignore\": {}}", "expected an array, found an object"),
+            ("{\"rules\": {\"no-cycle\": [\"error\", {\"typeOnly\": 1}]}}", "expected a boolean, found the number 1"),
+        ] {
+            let err = parse(text).expect_err(text);
+            assert!(err.reason.contains(expected), "{text}: {}", err.reason);
+            assert!(!err.reason.contains("struct") && !err.reason.contains("sequence"), "{text}: {}", err.reason);
+        }
     }
 
     #[test]

@@ -127,8 +127,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn render(meta: &RuleMeta, severity: Severity, file: &str, finding: Finding, lines: &LineIndex<'_>) -> Self {
+        let specifier = finding.data.iter().find(|(key, _)| *key == "specifier").map(|(_, value)| value.clone());
+        // Names come from the file system and the sources: a control or bidi character in one
+        // would reach a terminal or an editor raw. `specifier` keeps the text as written.
         let data: BTreeMap<String, String> =
-            finding.data.into_iter().map(|(key, value)| (key.to_string(), value)).collect();
+            finding.data.into_iter().map(|(key, value)| (key.to_string(), printable(&value))).collect();
         let (message, help) = meta.template(finding.message_id).map_or_else(
             || (finding.message_id.to_string(), String::new()),
             |template| (fill(template.message, &data), fill(template.help, &data)),
@@ -143,7 +146,7 @@ impl Diagnostic {
             end: lines.position(finding.span.end),
             message,
             help,
-            specifier: data.get("specifier").cloned(),
+            specifier,
             data,
             docs_url: meta.docs_url(),
             cycle: Vec::new(),
@@ -154,6 +157,19 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (&str, Span, &str, &str) {
         (&self.file, self.span, self.rule, self.message_id)
     }
+}
+
+/// `text` with control characters (C0 but line breaks and tabs, DEL, C1) and bidirectional
+/// overrides written as visible `\u{…}` escapes. Line breaks stay: some messages list files one
+/// per line (`enforce-module-boundaries`' cycle chains, as Nx writes them).
+pub fn printable(text: &str) -> String {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return text.to_string();
+    }
+    text.chars().map(|c| if hidden(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() }).collect()
 }
 
 /// Fills `{{ key }}` placeholders the way `ESLint` does; unknown keys stay as written.
@@ -238,6 +254,12 @@ mod tests {
         assert_eq!(position.line, 2);
         assert_eq!(position.column, "const s = '🚀é'; import x from ".encode_utf16().count());
         assert_eq!(index.position(0), Position { line: 1, column: 0 });
+    }
+
+    #[test]
+    fn names_with_control_or_bidi_characters_are_printed_visibly() {
+        assert_eq!(printable("a\u{7}b\u{1b}[2J\u{202e}c\u{85}"), "a\\u{7}b\\u{1b}[2J\\u{202e}c\\u{85}");
+        assert_eq!(printable("libs/é/x.ts"), "libs/é/x.ts");
     }
 
     #[test]

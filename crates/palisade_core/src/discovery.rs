@@ -1,15 +1,19 @@
 //! One walk over the workspace: its source files (minus `node_modules`, build output,
 //! `.gitignore`d and configured paths) and its projects.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
+use rustc_hash::FxHashMap;
+
+use crate::gitignore::{GitIgnoreFile, Verdict};
 use crate::host::{EntryKind, Host};
 use crate::imports::is_source_path;
 use crate::pattern::{Flavor, Glob};
 use crate::project::{Project, ProjectKind};
 
 /// Directories never searched: dependencies, VCS data and build output.
-const SKIPPED_DIRS: &[&str] = &[
+pub const SKIPPED_DIRS: &[&str] = &[
     "node_modules",
     ".git",
     ".hg",
@@ -26,57 +30,128 @@ const SKIPPED_DIRS: &[&str] = &[
     ".cache",
 ];
 
+/// Whether the workspace-relative `path` lies in one of `SKIPPED_DIRS`.
+pub fn in_skipped_dir(path: &str) -> bool {
+    path.split('/').any(|segment| SKIPPED_DIRS.contains(&segment))
+}
+
 /// Deeper trees than this are cut off (a guard against link loops the host does not report).
 const MAX_DEPTH: usize = 64;
 
-/// Which workspace-relative paths to leave out.
-#[derive(Debug, Default)]
+/// Which workspace-relative paths to leave out: the config's `ignore` globs, and what git
+/// ignores (every `.gitignore` from the root down, and `.git/info/exclude`), by git's rules.
 pub struct IgnoreRules {
     globs: Vec<Glob>,
-    /// `.gitignore` names without `/` or wildcards (`dist`, `tmp`): any segment equal to one.
-    names: Vec<String>,
-    /// `.gitignore` paths without wildcards (`.nx/cache`): that path and everything below it.
-    paths: Vec<String>,
+    host: Arc<dyn Host>,
+    root: PathBuf,
+    /// `.git/info/exclude` of a root that holds the repository.
+    exclude: GitIgnoreFile,
+    /// Each folder's `.gitignore`, read on first use (`None`: there is none).
+    files: Mutex<FxHashMap<String, Option<Arc<GitIgnoreFile>>>>,
+    /// Whether each folder asked about is ignored, itself or through a folder above it.
+    folders: Mutex<FxHashMap<String, bool>>,
 }
 
 impl IgnoreRules {
-    /// From the workspace's root `.gitignore` and the config's `ignore` globs.
-    pub fn new(gitignore: Option<&str>, configured: &[Glob]) -> Self {
-        let mut globs: Vec<Glob> = configured.to_vec();
-        let (mut names, mut paths) = (Vec::new(), Vec::new());
-        for line in gitignore.unwrap_or_default().lines() {
-            let line = line.trim();
-            // Negations re-include paths; leaving them out errs on checking more, never less.
-            if line.is_empty() || line.starts_with('#') || line.starts_with('!') {
-                continue;
-            }
-            let pattern = line.trim_end_matches('/');
-            let anchored = pattern.trim_start_matches('/');
-            if !anchored.is_empty() && !anchored.contains(['*', '?', '{', '[', '\\']) {
-                if pattern.contains('/') {
-                    paths.push(anchored.to_string());
-                } else {
-                    names.push(anchored.to_string());
-                }
-                continue;
-            }
-            let candidates = if pattern.contains('/') {
-                vec![anchored.to_string(), format!("{anchored}/**")]
-            } else {
-                vec![format!("**/{anchored}"), format!("**/{anchored}/**")]
-            };
-            globs.extend(candidates.iter().filter_map(|candidate| Glob::new(candidate, Flavor::Path).ok()));
+    /// For the workspace at `root`, with the config's `ignore` globs.
+    pub fn new(host: Arc<dyn Host>, root: &Path, configured: &[Glob]) -> Self {
+        let exclude = host
+            .read_to_string(&root.join(".git/info/exclude"))
+            .map(|text| GitIgnoreFile::parse(&text))
+            .unwrap_or_default();
+        Self {
+            globs: configured.to_vec(),
+            host,
+            root: root.to_path_buf(),
+            exclude,
+            files: Mutex::default(),
+            folders: Mutex::default(),
         }
-        Self { globs, names, paths }
     }
 
+    /// Whether the workspace-relative file `relative` is left out.
     pub fn is_ignored(&self, relative: &str) -> bool {
-        let under = |path: &String| {
-            relative.strip_prefix(path.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        };
-        (!self.names.is_empty() && relative.split('/').any(|segment| self.names.iter().any(|name| name == segment)))
-            || self.paths.iter().any(under)
-            || self.globs.iter().any(|glob| glob.is_match(relative))
+        self.is_ignored_entry(relative, false)
+    }
+
+    /// Whether the workspace-relative file or folder `relative` is left out: it, or a folder
+    /// above it, matches an `ignore` glob or is ignored by git (a `!` pattern cannot bring back a
+    /// path below an ignored folder, as in git).
+    pub fn is_ignored_entry(&self, relative: &str, is_dir: bool) -> bool {
+        let parent = relative.rsplit_once('/').map(|(parent, _)| parent);
+        if parent.is_some_and(|parent| self.is_ignored_folder(parent)) {
+            return true;
+        }
+        if is_dir {
+            return self.is_ignored_folder(relative);
+        }
+        self.globs.iter().any(|glob| glob.is_match(relative))
+            || self.git_verdict(relative, false) == Some(Verdict::Ignored)
+    }
+
+    /// The outermost ignored folder that holds the workspace-relative `path`, if any.
+    pub fn ignored_folder(&self, path: &str) -> Option<String> {
+        let mut end = 0;
+        while let Some(slash) = path[end..].find('/') {
+            end += slash;
+            if self.is_ignored_folder(&path[..end]) {
+                return Some(path[..end].to_string());
+            }
+            end += 1;
+        }
+        None
+    }
+
+    fn is_ignored_folder(&self, folder: &str) -> bool {
+        if let Some(known) = self.folders.lock().ok().and_then(|folders| folders.get(folder).copied()) {
+            return known;
+        }
+        let parent = folder.rsplit_once('/').map(|(parent, _)| parent);
+        let ignored = parent.is_some_and(|parent| self.is_ignored_folder(parent))
+            || self.globs.iter().any(|glob| glob.is_match(folder))
+            || self.git_verdict(folder, true) == Some(Verdict::Ignored);
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(folder.to_string(), ignored);
+        }
+        ignored
+    }
+
+    /// What git's patterns say about `path` itself: the `.gitignore` of the nearest folder that
+    /// has a matching pattern decides, then `.git/info/exclude`.
+    fn git_verdict(&self, path: &str, is_dir: bool) -> Option<Verdict> {
+        let mut folder = path;
+        while let Some((parent, _)) = folder.rsplit_once('/') {
+            folder = parent;
+            if let Some(file) = self.gitignore_of(folder)
+                && let Some(verdict) = file.verdict(&path[folder.len() + 1..], is_dir)
+            {
+                return Some(verdict);
+            }
+        }
+        if let Some(file) = self.gitignore_of("")
+            && let Some(verdict) = file.verdict(path, is_dir)
+        {
+            return Some(verdict);
+        }
+        self.exclude.verdict(path, is_dir)
+    }
+
+    fn gitignore_of(&self, folder: &str) -> Option<Arc<GitIgnoreFile>> {
+        if let Some(known) = self.files.lock().ok().and_then(|files| files.get(folder).cloned()) {
+            return known;
+        }
+        let path =
+            if folder.is_empty() { self.root.join(".gitignore") } else { self.root.join(folder).join(".gitignore") };
+        let file = (self.host.kind(&path) == Some(EntryKind::File))
+            .then(|| self.host.read_to_string(&path).ok())
+            .flatten()
+            .map(|text| GitIgnoreFile::parse(&text))
+            .filter(|file| !file.is_empty())
+            .map(Arc::new);
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(folder.to_string(), file.clone());
+        }
+        file
     }
 }
 
@@ -107,7 +182,10 @@ pub fn discover(host: &dyn Host, root: &Path, ignore: &IgnoreRules) -> Discovere
             let relative = if dir.is_empty() { entry.name.clone() } else { format!("{dir}/{}", entry.name) };
             match entry.kind {
                 EntryKind::Dir => {
-                    if SKIPPED_DIRS.contains(&entry.name.as_str()) || entry.is_symlink || ignore.is_ignored(&relative) {
+                    if SKIPPED_DIRS.contains(&entry.name.as_str())
+                        || entry.is_symlink
+                        || ignore.is_ignored_entry(&relative, true)
+                    {
                         continue;
                     }
                     if depth + 1 >= MAX_DEPTH {
@@ -177,14 +255,23 @@ fn string_list(value: Option<&serde_json::Value>) -> Vec<String> {
 }
 
 /// Globs of package folders from root `package.json` `workspaces` and `pnpm-workspace.yaml`.
-fn workspace_globs(host: &dyn Host, root: &Path, root_package: Option<&serde_json::Value>) -> Vec<Glob> {
+fn workspace_globs(
+    host: &dyn Host,
+    root: &Path,
+    root_package: Option<&serde_json::Value>,
+    warnings: &mut Vec<String>,
+) -> Vec<Glob> {
     let mut patterns = Vec::new();
     if let Some(workspaces) = root_package.and_then(|package| package.get("workspaces")) {
         patterns.extend(string_list(Some(workspaces)));
         patterns.extend(string_list(workspaces.get("packages")));
     }
     if let Ok(text) = host.read_to_string(&root.join("pnpm-workspace.yaml")) {
-        patterns.extend(pnpm_packages(&text));
+        let (packages, problems) = pnpm_packages(&text);
+        patterns.extend(packages);
+        warnings.extend(problems.into_iter().map(|(line, problem)| {
+            format!("pnpm-workspace.yaml:{line}: {problem}; its packages may be missing from the projects")
+        }));
     }
     patterns
         .iter()
@@ -193,24 +280,88 @@ fn workspace_globs(host: &dyn Host, root: &Path, root_package: Option<&serde_jso
         .collect()
 }
 
-/// The `packages:` list of a `pnpm-workspace.yaml` (the only part Palisade needs).
-fn pnpm_packages(text: &str) -> Vec<String> {
+/// The `packages:` list of a `pnpm-workspace.yaml` (the only part Palisade needs), block or flow
+/// style, and what in the file could not be read, by line.
+fn pnpm_packages(text: &str) -> (Vec<String>, Vec<(usize, String)>) {
     let mut in_packages = false;
     let mut out = Vec::new();
-    for line in text.lines() {
-        let trimmed = line.trim_end();
-        if !trimmed.starts_with([' ', '\t', '-']) && !trimmed.is_empty() {
-            in_packages = trimmed.trim_start().starts_with("packages:");
+    let mut problems = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let content = without_yaml_comment(line).trim_end();
+        if content.trim().is_empty() || content == "---" {
             continue;
         }
-        if in_packages && let Some(item) = trimmed.trim_start().strip_prefix('-') {
-            let item = item.split(" #").next().unwrap_or_default().trim().trim_matches(['\'', '"']);
-            if !item.is_empty() {
-                out.push(item.to_string());
+        if content[..content.len() - content.trim_start().len()].contains('\t') {
+            problems.push((number, "YAML does not allow tabs for indentation".to_string()));
+            continue;
+        }
+        if !content.starts_with([' ', '-']) {
+            let Some((key, value)) = content.split_once(':') else {
+                problems.push((number, format!("`{}` is not a `key: value` line", content.trim())));
+                in_packages = false;
+                continue;
+            };
+            in_packages = key.trim().trim_matches(['\'', '"']) == "packages";
+            let value = value.trim();
+            if in_packages && !value.is_empty() {
+                in_packages = false;
+                match value.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+                    Some(items) => {
+                        for item in items.split(',').map(str::trim).filter(|item| !item.is_empty()) {
+                            match yaml_scalar(item) {
+                                Ok(item) => out.push(item),
+                                Err(problem) => problems.push((number, problem)),
+                            }
+                        }
+                    }
+                    None => problems.push((number, "`packages` must be a list of globs".to_string())),
+                }
             }
+            continue;
+        }
+        if !in_packages {
+            continue;
+        }
+        match content.trim_start().strip_prefix('-') {
+            Some(item) if item.is_empty() || item.starts_with(' ') => match yaml_scalar(item.trim()) {
+                Ok(item) if !item.is_empty() => out.push(item),
+                Ok(_) => {}
+                Err(problem) => problems.push((number, problem)),
+            },
+            _ => problems.push((number, format!("expected `- <glob>` in `packages`, found `{}`", content.trim()))),
         }
     }
-    out
+    (out, problems)
+}
+
+/// `line` without a `#` comment (one that starts the line or follows a space, outside quotes).
+fn without_yaml_comment(line: &str) -> &str {
+    let mut quote = None;
+    let mut previous = ' ';
+    for (at, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, '#') if previous == ' ' || previous == '\t' => return &line[..at],
+            _ => {}
+        }
+        previous = c;
+    }
+    line
+}
+
+/// A plain or quoted YAML scalar.
+fn yaml_scalar(text: &str) -> Result<String, String> {
+    for quote in ['\'', '"'] {
+        if let Some(rest) = text.strip_prefix(quote) {
+            return rest
+                .strip_suffix(quote)
+                .map(str::to_string)
+                .ok_or_else(|| format!("`{text}` has no closing {quote}"));
+        }
+    }
+    Ok(text.to_string())
 }
 
 fn read_projects(
@@ -220,7 +371,7 @@ fn read_projects(
     warnings: &mut Vec<String>,
 ) -> Vec<Project> {
     let root_package = read_json(host, &root.join("package.json"), "package.json", warnings);
-    let member_globs = workspace_globs(host, root, root_package.as_ref());
+    let member_globs = workspace_globs(host, root, root_package.as_ref(), warnings);
     let mut dirs: Vec<&str> = manifests.iter().map(|(dir, _)| dir.as_str()).collect();
     dirs.sort_unstable();
     dirs.dedup();
@@ -311,7 +462,41 @@ fn read_projects(
             ..Project::default()
         });
     }
+    warn_about_duplicates(&projects, warnings);
     projects
+}
+
+/// Two projects with one name, or two packages with one package name: rules and imports can
+/// only mean one of them.
+fn warn_about_duplicates(projects: &[Project], warnings: &mut Vec<String>) {
+    let manifest = |project: &Project, file: &str| {
+        if project.root.is_empty() { file.to_string() } else { format!("{}/{file}", project.root) }
+    };
+    let mut names: std::collections::BTreeMap<&str, Vec<&Project>> = std::collections::BTreeMap::new();
+    let mut packages: std::collections::BTreeMap<&str, Vec<&Project>> = std::collections::BTreeMap::new();
+    for project in projects {
+        names.entry(&project.name).or_default().push(project);
+        if let Some(package) = &project.package_name {
+            packages.entry(package).or_default().push(project);
+        }
+    }
+    for (name, same) in names.iter().filter(|(_, same)| same.len() > 1) {
+        let roots: Vec<String> = same.iter().map(|project| format!("`{}`", display_dir(&project.root))).collect();
+        warnings.push(format!(
+            "{} projects are named `{name}` ({}); tags, selectors and messages cannot tell them apart: give each its own name",
+            same.len(),
+            roots.join(", ")
+        ));
+    }
+    for (package, same) in packages.iter().filter(|(_, same)| same.len() > 1) {
+        let files: Vec<String> =
+            same.iter().map(|project| format!("`{}`", manifest(project, "package.json"))).collect();
+        warnings.push(format!(
+            "{} package.json files name the package `{package}` ({}); imports of it lead to the first",
+            same.len(),
+            files.join(", ")
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -333,7 +518,8 @@ mod tests {
             .with_file("/w/dist/out.js", "")
             .with_file("/w/generated/g.ts", "")
             .with_file("/w/types.d.ts", "");
-        let found = discover(&host, Path::new("/w"), &IgnoreRules::new(Some("generated/\n"), &[]));
+        let rules = IgnoreRules::new(Arc::new(host.clone()), Path::new("/w"), &[]);
+        let found = discover(&host, Path::new("/w"), &rules);
         assert_eq!(found.source_files, vec!["libs/a/src/index.ts", "packages/p/index.js"]);
         let summary: Vec<(String, String, Vec<String>, Option<String>)> = found
             .projects
@@ -351,7 +537,8 @@ mod tests {
 
     #[test]
     fn gitignore_names_paths_and_globs() {
-        let rules = IgnoreRules::new(Some("tmp\n/.nx/cache/\n*.gen.ts\nlibs/*/fixtures\n!keep\n"), &[]);
+        let host = MemoryHost::new().with_file("/w/.gitignore", "tmp\n/.nx/cache/\n*.gen.ts\nlibs/*/fixtures\n!keep\n");
+        let rules = IgnoreRules::new(Arc::new(host), Path::new("/w"), &[]);
         for (path, ignored) in [
             ("tmp", true),
             ("apps/x/tmp/a.ts", true),
@@ -369,8 +556,75 @@ mod tests {
     }
 
     #[test]
+    fn nested_gitignore_files_and_negation_as_git_reads_them() {
+        let host = MemoryHost::new()
+            .with_file("/w/.gitignore", "*.gen.ts\n/out/\nlogs\n")
+            .with_file("/w/apps/a/.gitignore", "!keep.gen.ts\nlocal.ts\n")
+            .with_file("/w/apps/a/sub/.gitignore", "*.ts\n!sub-keep.ts\n")
+            .with_file("/w/out/.gitignore", "!back.ts\n")
+            .with_file("/w/.git/info/exclude", "private.ts\n");
+        let rules = IgnoreRules::new(Arc::new(host), Path::new("/w"), &[]);
+        for (path, ignored) in [
+            ("apps/a/x.gen.ts", true),
+            ("apps/a/keep.gen.ts", false),
+            ("apps/b/keep.gen.ts", true),
+            ("apps/a/local.ts", true),
+            ("local.ts", false),
+            ("apps/a/sub/any.ts", true),
+            ("apps/a/sub/sub-keep.ts", false),
+            ("out/back.ts", true),
+            ("apps/logs/a.ts", true),
+            ("private.ts", true),
+        ] {
+            assert_eq!(rules.is_ignored(path), ignored, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_gitignore_of_slash_or_backslash_ignores_nothing() {
+        for text in ["/\n", "\\\n", "/\n\\\n!\n"] {
+            let host = MemoryHost::new().with_file("/w/.gitignore", text).with_file("/w/src/a.ts", "");
+            let rules = IgnoreRules::new(Arc::new(host.clone()), Path::new("/w"), &[]);
+            assert_eq!(discover(&host, Path::new("/w"), &rules).source_files, vec!["src/a.ts"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn broken_and_ambiguous_manifests_are_named() {
+        let host = MemoryHost::new()
+            .with_file("/w/package.json", "{ \"workspaces\": [ broken")
+            .with_file("/w/libs/a/project.json", r#"{"name":"shared"}"#)
+            .with_file("/w/libs/b/project.json", r#"{"name":"shared"}"#)
+            .with_file("/w/libs/c/project.json", "{ nope")
+            .with_file("/w/packages/x/package.json", r#"{"name":"@acme/x"}"#)
+            .with_file("/w/packages/y/package.json", r#"{"name":"@acme/x"}"#)
+            .with_file("/w/pnpm-workspace.yaml", "packages:\n  - 'packages/*\n")
+            .with_file("/w/packages/x/index.ts", "");
+        let rules = IgnoreRules::new(Arc::new(host.clone()), Path::new("/w"), &[]);
+        let found = discover(&host, Path::new("/w"), &rules);
+        let warnings = found.warnings.join("\n");
+        for expected in [
+            "package.json:1:",
+            "libs/c/project.json:1:",
+            "2 projects are named `shared` (`libs/a`, `libs/b`)",
+            "2 package.json files name the package `@acme/x` (`packages/x/package.json`, `packages/y/package.json`)",
+            "pnpm-workspace.yaml:2:",
+        ] {
+            assert!(warnings.contains(expected), "missing {expected:?} in:\n{warnings}");
+        }
+        assert!(found.projects.iter().any(|project| project.root == "packages/x"), "the rest is still discovered");
+    }
+
+    #[test]
     fn pnpm_workspace_packages() {
         let yaml = "packages:\n  - 'apps/*'\n  - \"libs/**\" # all libs\n  - '!**/test/**'\ncatalog:\n  - x\n";
-        assert_eq!(pnpm_packages(yaml), vec!["apps/*", "libs/**", "!**/test/**"]);
+        assert_eq!(pnpm_packages(yaml), (vec!["apps/*".into(), "libs/**".into(), "!**/test/**".into()], vec![]));
+        let flow = "# workspace\npackages: ['apps/*', \"libs/*\", tools]\n";
+        assert_eq!(pnpm_packages(flow).0, vec!["apps/*", "libs/*", "tools"]);
+        let broken = "packages:\n  - 'apps/*\n  libs/*\n\t- tools\nnot yaml\npackages: libs/*\n";
+        let (packages, problems) = pnpm_packages(broken);
+        assert!(packages.is_empty(), "{packages:?}");
+        let lines: Vec<usize> = problems.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, vec![2, 3, 4, 5, 6], "{problems:?}");
     }
 }

@@ -34,6 +34,8 @@ pub enum DependencyKind {
     Dynamic,
     /// `require('m')`
     Require,
+    /// `require.resolve('m')`: names the module without loading it (Nx counts it).
+    RequireResolve,
     /// `import x = require('m')`
     ImportEquals,
 }
@@ -52,6 +54,9 @@ pub struct Import {
 pub struct ParseFailure {
     pub reason: String,
     pub span: Span,
+    /// The text may be valid, but it nests deeper than Palisade reads (see `nesting`): a host
+    /// whose own parser read it must still report it.
+    pub too_deep: bool,
 }
 
 /// The languages Palisade reads, by file extension.
@@ -80,7 +85,19 @@ thread_local! {
 /// Every dependency of the module at `path` (the path picks the syntax), in source order.
 pub fn extract_imports(path: &str, text: &str) -> Result<Vec<Import>, ParseFailure> {
     if u32::try_from(text.len()).is_err() {
-        return Err(ParseFailure { reason: "the file is larger than 4 GiB".to_string(), span: Span::default() });
+        return Err(ParseFailure {
+            reason: "the file is larger than 4 GiB".to_string(),
+            span: Span::default(),
+            too_deep: false,
+        });
+    }
+    if let Some(at) = crate::nesting::too_deep(text, source_type_for(path).is_jsx()) {
+        let end = text.ceil_char_boundary(at + 1);
+        return Err(ParseFailure {
+            reason: "more than 250 levels of brackets, or as long a chain of operators".to_string(),
+            span: Span { start: at, end },
+            too_deep: true,
+        });
     }
     ARENA.with(|arena| match arena.try_borrow_mut() {
         Ok(mut arena) => {
@@ -97,7 +114,10 @@ fn extract_in(arena: &Allocator, path: &str, text: &str) -> Result<Vec<Import>, 
     let parsed = Parser::new(arena, text, source_type_for(path)).with_options(ParseOptions::default()).parse();
     if let Some(error) = parsed.diagnostics.first() {
         let span = error.labels.first().map_or_else(Span::default, |label| to_span(label.span()));
-        return Err(ParseFailure { reason: error.message.to_string(), span });
+        // oxc can point into the middle of a character (an unterminated string ending in `é`).
+        let start = text.floor_char_boundary(span.start.min(text.len()));
+        let span = Span { start, end: text.ceil_char_boundary(span.end.clamp(start, text.len())) };
+        return Err(ParseFailure { reason: error.message.to_string(), span, too_deep: false });
     }
     let mut collector = Collector { imports: Vec::new() };
     collector.visit_program(&parsed.program);
@@ -190,13 +210,22 @@ impl<'a> Visit<'a> for Collector {
     }
 
     fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
-        if let Expression::Identifier(callee) = &call.callee
-            && callee.name == "require"
-            && let [argument] = call.arguments.as_slice()
-            && let Some(expression) = argument.as_expression()
+        let kind = match &call.callee {
+            Expression::Identifier(callee) if callee.name == "require" => Some(DependencyKind::Require),
+            Expression::StaticMemberExpression(member)
+                if member.property.name == "resolve"
+                    && matches!(&member.object, Expression::Identifier(object) if object.name == "require") =>
+            {
+                Some(DependencyKind::RequireResolve)
+            }
+            _ => None,
+        };
+        // The first argument, as Nx reads it: `require.resolve('m', { paths })` names `m`.
+        if let Some(kind) = kind
+            && let Some(expression) = call.arguments.first().and_then(|argument| argument.as_expression())
             && let Some((specifier, span)) = literal_expression(expression)
         {
-            self.imports.push(Import { kind: DependencyKind::Require, specifier, span });
+            self.imports.push(Import { kind, specifier, span });
         }
         walk::walk_call_expression(self, call);
     }
@@ -228,6 +257,9 @@ const h = import('dynamic');
 type I = typeof import('import-type');
 const j = require(`template`);
 const k = require(variable);
+const l = require.resolve('require-resolve', { paths: [__dirname] });
+const m = require.resolve(variable);
+const n = other.resolve('not-require');
 ";
         assert_eq!(
             kinds("a.ts", text),
@@ -245,6 +277,7 @@ const k = require(variable);
                 (K::Dynamic, "dynamic".into()),
                 (K::TypeOnly, "import-type".into()),
                 (K::Require, "template".into()),
+                (K::RequireResolve, "require-resolve".into()),
             ]
         );
     }
@@ -290,6 +323,17 @@ const k = require(variable);
             assert_eq!(kinds("a.ts", "import a from 'a';").len(), 1);
             assert!(extract_imports("b.ts", "import {").is_err());
         }
+    }
+
+    #[test]
+    fn a_parse_error_span_never_splits_a_character() {
+        let text = "const a = `é";
+        let failure = extract_imports("a.ts", text).expect_err("unterminated");
+        assert!(
+            text.is_char_boundary(failure.span.start) && text.is_char_boundary(failure.span.end),
+            "{:?}",
+            failure.span
+        );
     }
 
     #[test]

@@ -6,8 +6,10 @@ pub mod config;
 pub mod diagnostic;
 pub mod discovery;
 pub mod element;
+pub mod gitignore;
 pub mod host;
 pub mod imports;
+pub mod nesting;
 pub mod pattern;
 pub mod project;
 pub mod resolve;
@@ -36,7 +38,7 @@ pub fn rule_options_schemas() -> String {
     let generator = schemars::generate::SchemaSettings::draft07()
         .with(|settings| settings.inline_subschemas = true)
         .into_generator();
-    let schema = generator.into_root_schema_for::<rules::enforce_module_boundaries::Options>();
+    let schema = generator.into_root_schema_for::<rules::enforce_module_boundaries::EnforceModuleBoundariesOptions>();
     let mut value = schema.to_value();
     if let Some(object) = value.as_object_mut() {
         object.remove("$schema");

@@ -17,6 +17,9 @@ pub enum Flavor {
     Text,
 }
 
+/// More pieces than this make a pattern an error: matching recurses once per piece.
+const MAX_TOKENS: usize = 256;
+
 #[derive(Debug, Clone)]
 pub struct Glob {
     source: String,
@@ -107,10 +110,13 @@ impl Glob {
                 need_slash = true;
             }
         }
+        if tokens.list.len() > MAX_TOKENS {
+            return Err(format!("has more than {MAX_TOKENS} wildcards and captures; use fewer, or a `/regex/`"));
+        }
         let matcher = match tokens.list.as_slice() {
             [] => Matcher::Literal(String::new()),
             [Token::Literal(text)] => Matcher::Literal(text.clone()),
-            _ => Matcher::Tokens(tokens),
+            _ => Matcher::Tokens(tokens.finish()),
         };
         Ok(Self { source: pattern, matcher, capture_names })
     }
@@ -163,19 +169,21 @@ impl Tokens {
         } else {
             self.list.push(Token::Literal(text.to_string()));
         }
-        self.note_needle();
     }
 
     fn push(&mut self, token: Token) {
         self.list.push(token);
     }
 
-    fn note_needle(&mut self) {
-        if let Some(Token::Literal(last)) = self.list.last()
-            && last.len() > self.needle.len()
-        {
-            self.needle.clone_from(last);
-        }
+    /// Picks the needle once the list is complete (picking it as literals grow would copy a
+    /// long literal once per character).
+    fn finish(mut self) -> Self {
+        let longest = self.list.iter().filter_map(|token| match token {
+            Token::Literal(text) => Some(text),
+            _ => None,
+        });
+        self.needle = longest.max_by_key(|text| text.len()).cloned().unwrap_or_default();
+        self
     }
 
     /// A cheap test that rules most non-matching texts out.
@@ -350,6 +358,17 @@ mod tests {
         assert_eq!(captures, Some(vec![("scope".into(), "orders".into())]));
         assert!(g.captures("libs/orders/application/src/a.ts").is_none());
         assert!(Glob::new("libs/{bad name}/**", Flavor::Element).is_err());
+    }
+
+    #[test]
+    fn long_patterns_compile_in_linear_time_and_many_wildcards_are_refused() {
+        let literal = "segment/".repeat(131_072);
+        let g = glob(&format!("{literal}x.ts"), Flavor::Path);
+        assert!(g.is_match(&format!("{literal}x.ts")));
+        let g = glob(&format!("{literal}**"), Flavor::Element);
+        assert!(g.is_match(&format!("{literal}a/b.ts")));
+        assert!(Glob::new(&"?".repeat(1_000), Flavor::Path).is_err());
+        assert!(Glob::new(&"a*".repeat(200), Flavor::Text).is_err());
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub struct Project {
     pub entry_globs: Vec<Glob>,
     /// How other projects should import it: package name, else a tsconfig alias.
     pub public_specifier: Option<String>,
+    /// What declares its public entries (`` `exports` in `libs/a/package.json` ``, a path alias
+    /// of the root tsconfig), for messages; `None` when nothing does: then every file reached by
+    /// a non-relative import is public (a wildcard alias such as `@acme/common/*` publishes them).
+    pub entry_declaration: Option<String>,
     /// Application, library or end-to-end tests, as Nx tells them apart.
     pub kind: ProjectKind,
     /// Names of its targets that run something: `project.json` `targets`, `package.json`
@@ -127,11 +131,13 @@ impl ProjectGraph {
     pub fn new(mut projects: Vec<Project>) -> Self {
         projects.sort_by(|a, b| a.root.cmp(&b.root));
         let by_root = projects.iter().enumerate().map(|(index, p)| (p.root.clone(), index)).collect();
-        let by_package = projects
-            .iter()
-            .enumerate()
-            .filter_map(|(index, p)| p.package_name.clone().map(|name| (name, index)))
-            .collect();
+        let mut by_package = HashMap::default();
+        for (index, project) in projects.iter().enumerate() {
+            // With two packages of one name, the first by root answers (discovery warns).
+            if let Some(name) = &project.package_name {
+                by_package.entry(name.clone()).or_insert(index);
+            }
+        }
         let projects = projects.into_iter().map(OnceLock::from).collect();
         Self { projects, source: None, by_root, by_package, root_dependencies: BTreeSet::new() }
     }

@@ -13,7 +13,9 @@ use oxc_resolver::{
     TsconfigDiscovery, TsconfigOptions, TsconfigReferences,
 };
 
+use crate::discovery::{IgnoreRules, in_skipped_dir};
 use crate::host::{EntryKind, Host, MemoryHost};
+use crate::imports::{SOURCE_EXTENSIONS, is_source_path};
 use crate::project::package_name_of;
 
 /// Where a specifier leads.
@@ -29,6 +31,13 @@ pub enum Resolution {
     Unresolved,
     /// A file outside the workspace or inside `node_modules` reached by path.
     Outside,
+    /// A workspace package whose entry is not there (its `main` or `exports` name build output
+    /// that is not built): the import leads to its project, the file is unknown.
+    WorkspacePackage { package: String, subpath: Option<String>, root: String },
+    /// A file that is not there, where git ignores files (generated code, such as Panda's
+    /// `styled-system/` or Nest's `metadata.ts`): `path` is where it would be, `folder` the
+    /// ignored folder it lies in (or its own folder, when only the file is ignored).
+    Ignored { path: String, folder: String },
 }
 
 /// The host seen through `oxc_resolver`'s file system trait, plus the virtual package links.
@@ -79,7 +88,16 @@ impl FileSystem for HostFs {
     }
 
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        self.read_to_string(path).map(String::into_bytes)
+        let text = self.read_to_string(path)?;
+        // oxc fails every resolution below a `package.json` it cannot parse; one it cannot read
+        // is passed over. A broken manifest is reported once by discovery, and resolution goes
+        // on as if it were not there, so the rest of the workspace keeps its verdicts.
+        if path.file_name().is_some_and(|name| name == "package.json")
+            && serde_json::from_str::<serde::de::IgnoredAny>(&text).is_err()
+        {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "not valid JSON"));
+        }
+        Ok(text.into_bytes())
     }
 
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
@@ -140,6 +158,10 @@ pub struct Resolver {
     warnings: Mutex<Vec<String>>,
     /// What a snapshot recorded of this work (see `ResolverRecords`).
     records: Option<Arc<dyn ResolverRecords>>,
+    /// What git ignores: an import of a missing file there is generated code not generated yet.
+    ignore: Arc<IgnoreRules>,
+    /// Workspace packages' `package.json`, read once each (`None`: unreadable).
+    manifests: Mutex<HashMap<PathBuf, Option<Arc<serde_json::Value>>>>,
 }
 
 /// What resolution worked out from the tsconfig files, recorded with a workspace snapshot
@@ -179,6 +201,7 @@ impl Resolver {
         root: &Path,
         root_tsconfig: Option<PathBuf>,
         packages: &[(String, PathBuf)],
+        ignore: Arc<IgnoreRules>,
     ) -> Self {
         let links: Vec<(PathBuf, PathBuf)> =
             packages.iter().map(|(name, dir)| (root.join("node_modules").join(name), dir.clone())).collect();
@@ -220,6 +243,8 @@ impl Resolver {
             alias_sources: Mutex::new(HashMap::default()),
             warnings: Mutex::new(Vec::new()),
             records: None,
+            ignore,
+            manifests: Mutex::new(HashMap::default()),
         }
     }
 
@@ -264,6 +289,9 @@ impl Resolver {
         if let Ok(mut aliased) = self.aliased.lock() {
             aliased.clear();
         }
+        if let Ok(mut manifests) = self.manifests.lock() {
+            manifests.clear();
+        }
     }
 
     /// Problems met while reading tsconfig files, each once.
@@ -291,13 +319,32 @@ impl Resolver {
         let loaded = match self.inner.resolve_tsconfig(path) {
             Ok(tsconfig) => Some(tsconfig),
             Err(err) => {
-                let shown = self.relative(path).unwrap_or(path).display().to_string();
-                self.warn(format!("{shown}: cannot be used for path aliases: {err}"));
+                self.warn(format!(
+                    "{}: cannot be used for path aliases: {}",
+                    self.shown(path),
+                    self.tsconfig_problem(&err)
+                ));
                 None
             }
         };
         cache.insert(path.to_path_buf(), loaded.clone());
         loaded
+    }
+
+    /// Why a tsconfig file cannot be loaded, in words that name its files root-relative.
+    fn tsconfig_problem(&self, err: &ResolveError) -> String {
+        match err {
+            ResolveError::TsconfigLoadFailed { source, .. } => self.tsconfig_problem(source),
+            ResolveError::Json(json) => {
+                let message = json.message.rfind(" at line ").map_or(json.message.as_str(), |at| &json.message[..at]);
+                format!("{}:{}:{}: not valid JSON: {message}", self.shown(&json.path), json.line, json.column + 1)
+            }
+            ResolveError::TsconfigNotFound(missing) => {
+                format!("it extends `{}`, which does not exist", self.shown(missing))
+            }
+            ResolveError::TsconfigCircularExtend(_) => "its `extends` chain comes back to itself".to_string(),
+            other => other.to_string().replace(&format!("{}/", self.root.display()), ""),
+        }
     }
 
     /// What decides resolution in the alias-source tsconfig `path`: recorded, or loaded.
@@ -441,9 +488,14 @@ impl Resolver {
         folder.tsconfigs.get_or_init(|| folder.sources.iter().filter_map(|path| self.load_tsconfig(path)).collect())
     }
 
-    /// Resolves `specifier` from `dir` with every applicable tsconfig, first hit wins.
-    pub fn resolve_in(&self, dir: &Path, specifier: &str) -> Option<PathBuf> {
-        self.resolve_with(&self.folder(dir), dir, specifier)
+    /// Where `specifier`, written in a file of the folder `dir` (absolute), leads.
+    pub fn resolve_in(&self, dir: &Path, specifier: &str) -> Resolution {
+        self.resolve_from(dir, specifier)
+    }
+
+    /// The root tsconfig, root-relative, when there is one.
+    pub fn root_tsconfig_name(&self) -> Option<String> {
+        self.root_tsconfig.as_deref().map(|path| self.shown(path))
     }
 
     /// The non-wildcard `paths` keys of the root tsconfig, with the file each resolves to.
@@ -548,17 +600,145 @@ impl Resolver {
 
     fn resolve_uncached(&self, folder: &FolderContext, dir: &Path, specifier: &str, local_looking: bool) -> Resolution {
         let (package, subpath) = package_name_of(specifier);
-        // A subpath a workspace package does not export still names its file: resolving it lets
-        // `entry-point` report the deep import rather than a bare "unresolved".
-        let found = self.resolve_with(folder, dir, specifier).or_else(|| {
-            let package_dir = self.packages.get(package)?;
-            self.resolve_path(package_dir, &format!("./{}", subpath?), None)
-        });
-        match found {
-            Some(path) => self.classify(&path, specifier, local_looking),
-            None if local_looking => Resolution::Unresolved,
-            None => Resolution::Npm { package: package.to_string(), subpath: subpath.map(str::to_string) },
+        let by_name = !specifier.starts_with(['.', '/', '#']);
+        let workspace_package = self.packages.get(package).filter(|_| by_name);
+        let aliased = folder.summaries.iter().any(|summary| summary.keys.matches(specifier));
+        // A workspace package that no tsconfig alias names: its own manifest says where its
+        // source is, whether or not it has been built.
+        if let Some(package_dir) = workspace_package
+            && !aliased
+        {
+            return self.resolve_workspace_package(package, package_dir, subpath);
         }
+        match self.resolve_with(folder, dir, specifier) {
+            Some(path) => self.classify(&path, specifier, local_looking),
+            None => match workspace_package {
+                Some(package_dir) => self.resolve_workspace_package(package, package_dir, subpath),
+                None if local_looking => self.missing(&self.would_be(folder, dir, specifier)),
+                None => Resolution::Npm { package: package.to_string(), subpath: subpath.map(str::to_string) },
+            },
+        }
+    }
+
+    /// The workspace package `package` (in `package_dir`) and the `subpath` of it an import
+    /// names, resolved the way Nx and bundlers reach a package of the same repository: its
+    /// source first (an `exports` target or a field that names a source file, such as a `source`
+    /// or custom condition, or `types` pointing into `src/`; else `src/index.*` or `index.*`),
+    /// then what is built. When neither is there, the import still leads to its project.
+    fn resolve_workspace_package(&self, package: &str, package_dir: &Path, subpath: Option<&str>) -> Resolution {
+        let manifest = self.manifest(package_dir);
+        let exports = manifest.as_deref().and_then(|manifest| manifest.get("exports"));
+        let declared = match exports {
+            Some(exports) => export_targets(exports, subpath),
+            None if subpath.is_none() => Some(entry_fields(manifest.as_deref())),
+            None => None,
+        };
+        let Some(targets) = declared else {
+            // A subpath the package does not declare still names its file: resolving it lets
+            // `entry-point` report the deep import rather than a bare "unresolved".
+            let subpath = subpath.unwrap_or_default();
+            return match self.resolve_path(package_dir, &format!("./{subpath}"), None) {
+                Some(path) => self.classify(&path, package, true),
+                None => self.missing(&[normalize(&package_dir.join(subpath))]),
+            };
+        };
+        let paths: Vec<PathBuf> = targets.iter().map(|target| normalize(&package_dir.join(target))).collect();
+        let is_file = |path: &&PathBuf| self.host.kind(path) == Some(EntryKind::File);
+        let source = paths.iter().filter(is_file).find(|path| self.is_source_file(path)).cloned();
+        let index = || subpath.is_none().then(|| self.conventional_index(package_dir)).flatten();
+        if let Some(path) = source.or_else(index).or_else(|| paths.iter().find(is_file).cloned()) {
+            return self.classify(&path, package, true);
+        }
+        let ignored = paths
+            .iter()
+            .filter(|path| !self.relative(path).is_some_and(|rest| in_skipped_dir(&rest.to_string_lossy())))
+            .find_map(|path| self.ignored(path));
+        ignored.unwrap_or_else(|| Resolution::WorkspacePackage {
+            package: package.to_string(),
+            subpath: subpath.map(str::to_string),
+            root: self.relative(package_dir).map(|root| root.to_string_lossy().replace('\\', "/")).unwrap_or_default(),
+        })
+    }
+
+    /// Whether `path` is a source file of the workspace (not a declaration file, not in build
+    /// output or `node_modules`).
+    fn is_source_file(&self, path: &Path) -> bool {
+        let Some(relative) = self.relative(path) else { return false };
+        let relative = relative.to_string_lossy();
+        is_source_path(&relative) && !relative.ends_with(".d.ts") && !in_skipped_dir(&relative)
+    }
+
+    /// `src/index.*`, else `index.*`, of a package folder: where a package's source starts by
+    /// convention.
+    fn conventional_index(&self, package_dir: &Path) -> Option<PathBuf> {
+        ["src/index", "index"].iter().find_map(|stem| {
+            SOURCE_EXTENSIONS
+                .iter()
+                .map(|ext| package_dir.join(format!("{stem}.{ext}")))
+                .find(|path| self.host.kind(path) == Some(EntryKind::File))
+        })
+    }
+
+    /// The `package.json` of the workspace package in `package_dir`, read once.
+    fn manifest(&self, package_dir: &Path) -> Option<Arc<serde_json::Value>> {
+        if let Some(known) = self.manifests.lock().ok().and_then(|manifests| manifests.get(package_dir).cloned()) {
+            return known;
+        }
+        let manifest = self
+            .host
+            .read_to_string(&package_dir.join("package.json"))
+            .ok()
+            .and_then(|text| {
+                jsonc_parser::parse_to_serde_value::<serde_json::Value>(&text, &jsonc_parser::ParseOptions::default())
+                    .ok()
+            })
+            .map(Arc::new);
+        if let Ok(mut manifests) = self.manifests.lock() {
+            manifests.insert(package_dir.to_path_buf(), manifest.clone());
+        }
+        manifest
+    }
+
+    /// What an import of a missing file is: `Ignored` when one of the places it would be lies
+    /// where git ignores files, else `Unresolved`.
+    fn missing(&self, would_be: &[PathBuf]) -> Resolution {
+        would_be.iter().find_map(|path| self.ignored(path)).unwrap_or(Resolution::Unresolved)
+    }
+
+    /// `Ignored` when the file `path` names (as written, with a source extension, or as a folder's
+    /// index) is ignored by git in the workspace.
+    fn ignored(&self, path: &Path) -> Option<Resolution> {
+        let relative = self.relative(path)?.to_string_lossy().replace('\\', "/");
+        if relative.is_empty() || relative.starts_with("..") {
+            return None;
+        }
+        let mut candidates = vec![relative.clone()];
+        for ext in SOURCE_EXTENSIONS.iter().chain(&["json"]) {
+            candidates.push(format!("{relative}.{ext}"));
+            candidates.push(format!("{relative}/index.{ext}"));
+        }
+        let file = candidates.into_iter().find(|candidate| self.ignore.is_ignored(candidate))?;
+        let folder = self
+            .ignore
+            .ignored_folder(&file)
+            .unwrap_or_else(|| file.rsplit_once('/').map_or(String::new(), |(folder, _)| folder.to_string()));
+        Some(Resolution::Ignored { path: relative, folder })
+    }
+
+    /// Where the file `specifier` names would be, for an import that found none: the path
+    /// itself for a relative one, each target of the tsconfig aliases that match it.
+    fn would_be(&self, folder: &FolderContext, dir: &Path, specifier: &str) -> Vec<PathBuf> {
+        if specifier.starts_with('.') {
+            return vec![normalize(&dir.join(specifier))];
+        }
+        if specifier.starts_with('#') || specifier.starts_with('/') {
+            return Vec::new();
+        }
+        self.tsconfigs_of(folder)
+            .iter()
+            .flat_map(|tsconfig| tsconfig.resolve_path_alias_or_base_url(specifier))
+            .map(|path| normalize(&path))
+            .collect()
     }
 
     /// `path` with package links followed: the virtual links of workspace packages directly,
@@ -670,6 +850,10 @@ fn encode_resolution(resolution: &Resolution) -> String {
         Resolution::Builtin { name } => format!("B{name}"),
         Resolution::Unresolved => "U".to_string(),
         Resolution::Outside => "O".to_string(),
+        Resolution::WorkspacePackage { package, subpath, root } => {
+            format!("W{package}\t{root}\t{}", subpath.as_deref().unwrap_or_default())
+        }
+        Resolution::Ignored { path, folder } => format!("I{path}\t{folder}"),
     }
 }
 
@@ -686,8 +870,99 @@ fn decode_resolution(record: &str) -> Option<Resolution> {
         b'B' => Resolution::Builtin { name: rest.to_string() },
         b'U' => Resolution::Unresolved,
         b'O' => Resolution::Outside,
+        b'W' => {
+            let mut fields = rest.splitn(3, '\t');
+            let (package, root, subpath) = (fields.next()?, fields.next()?, fields.next()?);
+            Resolution::WorkspacePackage {
+                package: package.to_string(),
+                subpath: (!subpath.is_empty()).then(|| subpath.to_string()),
+                root: root.to_string(),
+            }
+        }
+        b'I' => {
+            let (path, folder) = rest.split_once('\t')?;
+            Resolution::Ignored { path: path.to_string(), folder: folder.to_string() }
+        }
         _ => return None,
     })
+}
+
+/// The targets a package's `exports` gives `subpath` (`None`: the package itself), best first:
+/// targets under a condition naming a source (`source`, or a custom one such as
+/// `@acme/source`), then `types`, then the rest; `None` when `exports` does not declare it.
+fn export_targets(exports: &serde_json::Value, subpath: Option<&str>) -> Option<Vec<String>> {
+    use serde_json::Value;
+    let key = subpath.map_or_else(|| ".".to_string(), |rest| format!("./{rest}"));
+    let entry = match exports {
+        Value::Object(map) if map.keys().any(|name| name.starts_with('.')) => {
+            if let Some(entry) = map.get(&key) {
+                entry.clone()
+            } else {
+                // The longest pattern key matching the subpath, as Node picks it.
+                let (pattern, star) = map
+                    .iter()
+                    .filter_map(|(name, value)| {
+                        let (prefix, suffix) = name.split_once('*')?;
+                        let star = key.strip_prefix(prefix)?.strip_suffix(suffix)?;
+                        Some(((prefix.len(), value), star))
+                    })
+                    .max_by_key(|((prefix, _), _)| *prefix)?;
+                substitute(pattern.1, star)
+            }
+        }
+        // A string, an array, or conditions: all for the package itself.
+        other if subpath.is_none() => other.clone(),
+        _ => return None,
+    };
+    let mut leaves = Vec::new();
+    collect_targets(&entry, 2, &mut leaves);
+    leaves.sort_by_key(|(rank, _)| *rank);
+    Some(leaves.into_iter().map(|(_, target)| target).collect())
+}
+
+/// `value` with every `*` of its string leaves replaced by `star`.
+fn substitute(value: &serde_json::Value, star: &str) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(target) => Value::String(target.replace('*', star)),
+        Value::Array(items) => Value::Array(items.iter().map(|item| substitute(item, star)).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(key, item)| (key.clone(), substitute(item, star))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+/// The string leaves of an `exports` entry, each ranked by the conditions above it (0 for a
+/// source condition, 1 for `types`, else `rank`).
+fn collect_targets(value: &serde_json::Value, rank: u8, out: &mut Vec<(u8, String)>) {
+    use serde_json::Value;
+    match value {
+        Value::String(target) => out.push((rank, target.clone())),
+        Value::Array(items) => items.iter().for_each(|item| collect_targets(item, rank, out)),
+        Value::Object(conditions) => {
+            for (condition, item) in conditions {
+                let inner = if condition.contains("source") {
+                    0
+                } else if condition == "types" || condition == "typings" {
+                    rank.min(1)
+                } else {
+                    rank
+                };
+                collect_targets(item, inner, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The entry fields of a `package.json` without `exports`: `source` first, then the type
+/// declarations (which may be TypeScript sources), then `module` and `main`.
+fn entry_fields(manifest: Option<&serde_json::Value>) -> Vec<String> {
+    ["source", "types", "typings", "module", "main"]
+        .iter()
+        .filter_map(|field| manifest?.get(field)?.as_str().map(str::to_string))
+        .collect()
 }
 
 /// The `paths` keys of a tsconfig file, ready to test a specifier: exact keys by binary search.
@@ -805,11 +1080,13 @@ mod tests {
 
     fn resolver(host: MemoryHost) -> Resolver {
         let host: Arc<dyn Host> = Arc::new(host);
+        let ignore = Arc::new(IgnoreRules::new(Arc::clone(&host), Path::new("/w"), &[]));
         Resolver::new(
             host,
             Path::new("/w"),
             Some(PathBuf::from("/w/tsconfig.base.json")),
             &[("@acme/pkg".into(), PathBuf::from("/w/packages/pkg"))],
+            ignore,
         )
     }
 
@@ -859,6 +1136,55 @@ mod tests {
     }
 
     #[test]
+    fn workspace_packages_resolve_to_their_source_built_or_not() {
+        let host = MemoryHost::new()
+            .with_file("/w/.gitignore", "dist\nstyled-system\n")
+            .with_file("/w/libs/dal/package.json", r#"{"name":"@n/dal","main":"dist/index.js","types":"dist/index.d.ts"}"#)
+            .with_file("/w/libs/dal/src/index.ts", "")
+            .with_file(
+                "/w/libs/ui/package.json",
+                r#"{"name":"@n/ui","exports":{".":{"source":"./src/index.ts","import":"./dist/index.mjs"},"./css":"./styled-system/css/index.mjs","./icons":{"import":{"@n/source":"./src/icons/index.ts","default":"./dist/icons.js"}}}}"#,
+            )
+            .with_file("/w/libs/ui/src/index.ts", "")
+            .with_file("/w/libs/ui/src/icons/index.ts", "")
+            .with_file("/w/libs/ui/dist/index.mjs", "")
+            .with_file("/w/libs/fw/package.json", r#"{"name":"@n/fw","exports":{".":"./dist/index.js","./internal":"./dist/internal.js"}}"#)
+            .with_file("/w/libs/fw/README.md", "")
+            .with_file("/w/apps/api/src/main.ts", "");
+        let host: Arc<dyn Host> = Arc::new(host);
+        let ignore = Arc::new(IgnoreRules::new(Arc::clone(&host), Path::new("/w"), &[]));
+        let packages: Vec<(String, PathBuf)> = [("@n/dal", "libs/dal"), ("@n/ui", "libs/ui"), ("@n/fw", "libs/fw")]
+            .iter()
+            .map(|(name, dir)| ((*name).to_string(), Path::new("/w").join(dir)))
+            .collect();
+        let r = Resolver::new(host, Path::new("/w"), None, &packages, ignore);
+        let main = Path::new("/w/apps/api/src/main.ts");
+        assert_eq!(r.resolve(main, "@n/dal"), local("libs/dal/src/index.ts"));
+        assert_eq!(r.resolve(main, "@n/ui"), local("libs/ui/src/index.ts"));
+        assert_eq!(r.resolve(main, "@n/ui/icons"), local("libs/ui/src/icons/index.ts"));
+        assert_eq!(
+            r.resolve(main, "@n/ui/css"),
+            Resolution::Ignored {
+                path: "libs/ui/styled-system/css/index.mjs".into(),
+                folder: "libs/ui/styled-system".into()
+            }
+        );
+        let unbuilt = |subpath: Option<&str>| Resolution::WorkspacePackage {
+            package: "@n/fw".into(),
+            subpath: subpath.map(str::to_string),
+            root: "libs/fw".into(),
+        };
+        assert_eq!(r.resolve(main, "@n/fw"), unbuilt(None));
+        assert_eq!(r.resolve(main, "@n/fw/internal"), unbuilt(Some("internal")));
+        assert_eq!(r.resolve(main, "@n/dal/src/missing"), Resolution::Unresolved);
+        assert_eq!(
+            r.resolve(main, "../../../libs/ui/styled-system/jsx"),
+            Resolution::Ignored { path: "libs/ui/styled-system/jsx".into(), folder: "libs/ui/styled-system".into() }
+        );
+        assert_eq!(r.resolve(main, "./missing"), Resolution::Unresolved);
+    }
+
+    #[test]
     fn a_tsconfig_that_only_extends_shares_the_base() {
         let host = MemoryHost::new()
             .with_file("/w/tsconfig.base.json", r#"{"compilerOptions":{"paths":{"@a/b":["libs/b/src/index.ts"]}}}"#)
@@ -868,7 +1194,9 @@ mod tests {
                 r#"{ "extends": "../../tsconfig.base.json", "compilerOptions": { "paths": {} } }"#,
             )
             .with_file("/w/libs/b/src/index.ts", "");
-        let r = Resolver::new(Arc::new(host), Path::new("/w"), Some(PathBuf::from("/w/tsconfig.base.json")), &[]);
+        let host: Arc<dyn Host> = Arc::new(host);
+        let ignore = Arc::new(IgnoreRules::new(Arc::clone(&host), Path::new("/w"), &[]));
+        let r = Resolver::new(host, Path::new("/w"), Some(PathBuf::from("/w/tsconfig.base.json")), &[], ignore);
         assert_eq!(
             r.cached_alias_source(Path::new("/w/libs/b/tsconfig.json"), 0),
             PathBuf::from("/w/tsconfig.base.json")

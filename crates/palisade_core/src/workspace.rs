@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::config::{Config, ConfigError, ConfigSource, PathSegment, parse_config};
 use crate::diagnostic::{Diagnostic, Finding, LineIndex, RuleMeta, Severity};
-use crate::discovery::{IgnoreRules, discover};
+use crate::discovery::{IgnoreRules, discover, in_skipped_dir};
 use crate::element::{ElementMatch, Elements};
 use crate::host::{EntryKind, Host, ListingHost};
 use crate::imports::{Import, extract_imports, is_source_path};
@@ -26,6 +26,9 @@ pub use introspect::{Architecture, ArchitectureLink, ArchitectureNode, Explanati
 pub use snapshot::{ProjectRecord, SNAPSHOT_FILE_MAGIC, SNAPSHOT_VERSION, Snapshot, parse_snapshot};
 
 pub const CONFIG_FILE_NAME: &str = "palisade.json";
+
+/// The `package.json` fields that name a package's entry when it has no `exports`.
+const ENTRY_FIELDS: &[&str] = &["main", "module", "types", "typings", "source"];
 
 /// Where a workspace starts and which config governs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,10 +61,6 @@ pub fn locate_workspace(host: &dyn Host, start: &Path) -> Located {
     Located { root: start_dir.to_path_buf(), config_file: None }
 }
 
-/// Directories whose files are never checked, wherever they appear.
-const EXCLUDED_SEGMENTS: &[&str] =
-    &["node_modules", ".git", "dist", "build", "coverage", ".nx", ".next", ".angular", ".swc", "out-tsc"];
-
 /// The outcome of checking every file.
 #[derive(Debug, Default)]
 pub struct CheckReport {
@@ -91,6 +90,9 @@ pub struct GraphPart {
     pub packages: Vec<(usize, String)>,
     /// A hash of each checked file's text, by source-file index.
     pub hashes: Vec<(usize, u64)>,
+    /// For each import of a missing file where git ignores files, the ignored folder.
+    #[serde(default)]
+    pub ignored: Vec<String>,
 }
 
 /// The workspace's import graph for the whole-graph rules, built once and then kept current
@@ -150,7 +152,7 @@ pub struct Workspace {
     projects: ProjectGraph,
     resolver: Resolver,
     rules: RuleSet,
-    ignore: IgnoreRules,
+    ignore: Arc<IgnoreRules>,
     /// Workspace-relative source files, sorted, and what the walk that found them could not
     /// read. A workspace opened from a snapshot walks only when asked.
     discovered: OnceLock<(Vec<String>, Vec<String>)>,
@@ -158,6 +160,8 @@ pub struct Workspace {
     elements_of: Mutex<rustc_hash::FxHashMap<String, Option<Arc<ElementMatch>>>>,
     /// Built on first use by a whole-graph check.
     graph: Mutex<Option<FileGraph>>,
+    /// The last check's imports of missing files where git ignores files, by ignored folder.
+    ignored_imports: Mutex<std::collections::BTreeMap<String, usize>>,
 }
 
 fn normalise(path: &str) -> String {
@@ -251,8 +255,7 @@ impl Workspace {
                 .map(|name| root.join(name))
                 .find(|path| host.kind(path) == Some(EntryKind::File)),
         };
-        let gitignore = host.read_to_string(&root.join(".gitignore")).ok();
-        let ignore = IgnoreRules::new(gitignore.as_deref(), &configured_ignores);
+        let ignore = Arc::new(IgnoreRules::new(Arc::clone(&host), root, &configured_ignores));
         let entries_known = known_projects.is_some();
         let (projects, discovered) = if let Some(projects) = known_projects {
             (projects, OnceLock::new())
@@ -263,7 +266,7 @@ impl Workspace {
         };
         let packages: Vec<(String, PathBuf)> =
             projects.packages().into_iter().map(|(name, project_root)| (name, root.join(project_root))).collect();
-        let resolver = Resolver::new(Arc::clone(&host), root, root_tsconfig, &packages);
+        let resolver = Resolver::new(Arc::clone(&host), root, root_tsconfig, &packages, Arc::clone(&ignore));
         let mut workspace = Self {
             host,
             listing_host,
@@ -278,6 +281,7 @@ impl Workspace {
             discovered,
             elements_of: Mutex::default(),
             graph: Mutex::new(None),
+            ignored_imports: Mutex::default(),
         };
         if !entries_known {
             workspace.find_entries();
@@ -305,10 +309,19 @@ impl Workspace {
         })
     }
 
-    /// Problems that did not stop the load: unreadable manifests, unusable tsconfig files.
+    /// Problems that did not stop the load (unreadable manifests, unusable tsconfig files), and
+    /// what the last check left unchecked: imports of missing files where git ignores files,
+    /// once per ignored folder.
     pub fn warnings(&self) -> Vec<String> {
         let mut all = self.discovered().1.clone();
         all.extend(self.resolver.warnings());
+        if let Ok(ignored) = self.ignored_imports.lock() {
+            all.extend(ignored.iter().map(|(folder, count)| {
+                let imports = if *count == 1 { "import leads".to_string() } else { format!("{count} imports lead") };
+                let shown = if folder.is_empty() { "." } else { folder.as_str() };
+                format!("{shown}: {imports} to files git ignores there that do not exist (generated code not generated yet?); not checked")
+            }));
+        }
         all
     }
 
@@ -320,53 +333,75 @@ impl Workspace {
             .map(|p| p.to_string_lossy().replace('\\', "/"))
     }
 
-    /// Works out every project's public entries and public specifier.
+    /// Works out every project's public entries, public specifier and the declaration that makes
+    /// them its entries: `exports` or an entry field of its `package.json`, else an exact path
+    /// alias of the root tsconfig that lands in it. A project without one (reached by wildcard
+    /// aliases only, say) declares no single entry.
     fn find_entries(&mut self) {
+        let local = |resolution: Resolution| match resolution {
+            Resolution::Local { file } => Some(file),
+            _ => None,
+        };
         for index in 0..self.projects.len() {
             let project = self.projects.get(index);
             let dir = self.root.join(&project.root);
             let mut entries = Vec::new();
             let mut globs = Vec::new();
+            let mut declaration = None;
             if let (Some(name), Some(package)) = (project.package_name.clone(), project.package_json.clone()) {
+                let manifest = if project.root.is_empty() {
+                    "package.json".to_string()
+                } else {
+                    format!("{}/package.json", project.root)
+                };
                 let mut specifiers = vec![name.clone()];
-                if let Some(serde_json::Value::Object(exports)) = package.get("exports") {
-                    for (key, target) in exports.iter().filter(|(key, _)| key.starts_with('.')) {
-                        if key.contains('*') {
-                            let mut leaves = Vec::new();
-                            collect_strings(target, &mut leaves);
-                            let base =
-                                if project.root.is_empty() { String::new() } else { format!("{}/", project.root) };
-                            globs.extend(leaves.iter().filter_map(|leaf| {
-                                Glob::new(&format!("{base}{}", leaf.trim_start_matches("./")), Flavor::Text).ok()
-                            }));
-                        } else if key != "." {
-                            specifiers.push(format!("{name}{}", &key[1..]));
+                if let Some(exports) = package.get("exports") {
+                    declaration = Some(format!("`exports` in `{manifest}`"));
+                    if let serde_json::Value::Object(exports) = exports {
+                        for (key, target) in exports.iter().filter(|(key, _)| key.starts_with('.')) {
+                            if key.contains('*') {
+                                let mut leaves = Vec::new();
+                                collect_strings(target, &mut leaves);
+                                let base =
+                                    if project.root.is_empty() { String::new() } else { format!("{}/", project.root) };
+                                globs.extend(leaves.iter().filter_map(|leaf| {
+                                    Glob::new(&format!("{base}{}", leaf.trim_start_matches("./")), Flavor::Text).ok()
+                                }));
+                            } else if key != "." {
+                                specifiers.push(format!("{name}{}", &key[1..]));
+                            }
                         }
                     }
+                } else if let Some(field) = ENTRY_FIELDS.iter().find(|field| package.get(**field).is_some()) {
+                    declaration = Some(format!("`{field}` in `{manifest}`"));
                 }
                 for specifier in specifiers {
-                    entries.extend(self.resolver.resolve_in(&self.root, &specifier));
+                    entries.extend(local(self.resolver.resolve_in(&self.root, &specifier)));
                 }
-                for field in ["main", "module", "types", "typings"] {
-                    if let Some(value) = package.get(field).and_then(serde_json::Value::as_str) {
-                        entries
-                            .extend(self.resolver.resolve_in(&dir, &format!("./{}", value.trim_start_matches("./"))));
+                for field in ENTRY_FIELDS {
+                    if let Some(value) = package.get(*field).and_then(serde_json::Value::as_str) {
+                        let specifier = format!("./{}", value.trim_start_matches("./"));
+                        entries.extend(local(self.resolver.resolve_in(&dir, &specifier)));
                     }
                 }
             }
-            let entries: Vec<String> = entries.iter().filter_map(|path| self.relative(path)).collect();
             let project = self.projects.get_mut(index);
             project.entries.extend(entries);
             project.entry_globs = globs;
             project.public_specifier = project.package_name.clone();
+            project.entry_declaration = declaration;
         }
+        let tsconfig = self.resolver.root_tsconfig_name().unwrap_or_default();
         for (alias, path) in self.resolver.exact_aliases() {
             let Some(file) = self.relative(&path) else { continue };
             let Some(owner) = self.projects.owner_of(&file) else { continue };
             let project = self.projects.get_mut(owner);
             project.entries.insert(file);
             if project.public_specifier.is_none() {
-                project.public_specifier = Some(alias);
+                project.public_specifier = Some(alias.clone());
+            }
+            if project.entry_declaration.is_none() {
+                project.entry_declaration = Some(format!("the path alias `{alias}` in `{tsconfig}`"));
             }
         }
         for index in 0..self.projects.len() {
@@ -410,10 +445,7 @@ impl Workspace {
     }
 
     pub fn is_checked(&self, file: &str) -> bool {
-        is_source_path(file)
-            && !file.ends_with(".d.ts")
-            && !file.split('/').any(|segment| EXCLUDED_SEGMENTS.contains(&segment))
-            && !self.ignore.is_ignored(file)
+        is_source_path(file) && !file.ends_with(".d.ts") && !in_skipped_dir(file) && !self.ignore.is_ignored(file)
     }
 
     fn element_of(&self, file: &str) -> Option<Arc<ElementMatch>> {
@@ -455,7 +487,9 @@ impl Workspace {
             Err(failure) => findings.push((
                 &parse_error::META,
                 Severity::Error,
-                Finding::new("parseError", failure.span).with("file", file.clone()).with("reason", failure.reason),
+                Finding::new(if failure.too_deep { "tooDeep" } else { "parseError" }, failure.span)
+                    .with("file", file.clone())
+                    .with("reason", failure.reason),
             )),
             Ok(imports) => {
                 dependencies = imports.len();
@@ -490,22 +524,31 @@ impl Workspace {
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
         for import in imports {
             let resolution = self.resolver.resolve(path, &import.specifier);
-            let target_element = match &resolution {
-                Resolution::Local { file } => self.element_of(file),
+            // A workspace package whose entry is unknown is its project's folder to the rules.
+            let target_file = match &resolution {
+                Resolution::Local { file } | Resolution::WorkspacePackage { root: file, .. } => Some(file.as_str()),
                 _ => None,
             };
-            let target = match &resolution {
-                Resolution::Local { file } => Some(self.subject(file, target_element.as_deref())),
-                _ => None,
-            };
+            let target_element = target_file.and_then(|file| self.element_of(file));
+            let target = target_file.map(|file| match &resolution {
+                Resolution::WorkspacePackage { root, .. } => {
+                    let project = self.projects.owner_of(&format!("{root}/"));
+                    let facts = FileFacts {
+                        element: target_element.as_deref(),
+                        project: project.map(|index| self.projects.get(index)),
+                    };
+                    Subject { file, project, facts }
+                }
+                _ => self.subject(file, target_element.as_deref()),
+            });
             let edge = Edge { import, resolution: &resolution, target };
             self.rules.check_edge(&from, &edge, &self.projects, findings);
             if let (Some(graph), Some(from)) = (graph.as_deref_mut(), from_index) {
                 graph.edges.extend(self.graph_edge(from, import, &resolution));
-                if let Resolution::Npm { package, .. } = &resolution
-                    && keep_packages
-                {
-                    graph.packages.push((from, package.clone()));
+                match &resolution {
+                    Resolution::Npm { package, .. } if keep_packages => graph.packages.push((from, package.clone())),
+                    Resolution::Ignored { folder, .. } => graph.ignored.push(folder.clone()),
+                    _ => {}
                 }
             }
         }
@@ -664,6 +707,7 @@ impl Workspace {
         let mut report = CheckReport { files: self.source_files().len(), ..CheckReport::default() };
         let count = self.source_files().len();
         let mut graph = FileGraph::new(count, false);
+        let mut ignored = Vec::new();
         for part in parts {
             report.diagnostics.extend(part.diagnostics);
             report.dependencies += part.dependencies;
@@ -681,6 +725,13 @@ impl Workspace {
                 if let Some(slot) = graph.hashes.get_mut(index) {
                     *slot = Some(hash);
                 }
+            }
+            ignored.extend(part.graph.ignored);
+        }
+        if let Ok(mut counts) = self.ignored_imports.lock() {
+            counts.clear();
+            for folder in ignored {
+                *counts.entry(folder).or_default() += 1;
             }
         }
         if let Some((severity, rule)) = self.rules.no_cycle() {

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use palisade_core::{Diagnostic, DirEntry, EntryKind, Host, Workspace, locate_workspace};
 
+pub mod properties;
+
 /// The host trait over `std::fs`.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct NativeHost;
@@ -18,7 +20,13 @@ impl Host for NativeHost {
 
     fn kind(&self, path: &Path) -> Option<EntryKind> {
         let metadata = std::fs::metadata(path).ok()?;
-        Some(if metadata.is_dir() { EntryKind::Dir } else { EntryKind::File })
+        if metadata.is_dir() {
+            Some(EntryKind::Dir)
+        } else if metadata.is_file() {
+            Some(EntryKind::File)
+        } else {
+            None
+        }
     }
 
     fn is_symlink(&self, path: &Path) -> bool {
@@ -39,8 +47,11 @@ impl Host for NativeHost {
                 }
             } else if file_type.is_dir() {
                 EntryKind::Dir
-            } else {
+            } else if file_type.is_file() {
                 EntryKind::File
+            } else {
+                // A FIFO, socket or device: reading one would block or never end.
+                continue;
             };
             entries.push(DirEntry { name: entry.file_name().to_string_lossy().into_owned(), kind, is_symlink });
         }

@@ -14,9 +14,6 @@ pub struct PluginError {
     pub message: String,
 }
 
-/// Rules the plugin leaves to others: SWC reports syntax errors itself.
-const NOT_IN_SWC: &[&str] = &["parse-error"];
-
 /// The workspace of the last config seen. SWC may run every file in a fresh plugin instance, or
 /// reuse one; either way a config is read once per instance.
 static OPENED: Mutex<Option<(u64, Arc<Workspace>)>> = Mutex::new(None);
@@ -164,7 +161,6 @@ pub fn check_source(config: Option<&str>, filename: Option<&str>, cwd: Option<&s
     workspace
         .check_file(&path, source)
         .into_iter()
-        .filter(|diagnostic| !NOT_IN_SWC.contains(&diagnostic.rule))
         .map(|diagnostic| PluginError {
             span: Some((diagnostic.span.start + bom, diagnostic.span.end + bom)),
             message: format!(
@@ -205,7 +201,7 @@ mod tests {
         let file = folder.join("node_modules/.cache/palisade/swc-snapshot.json");
         std::fs::create_dir_all(file.parent().unwrap_or(&folder)).ok();
         let snapshot =
-            r#"{"palisadeSnapshot": 2, "root": ".", "listings": "\ta.ts\tb.ts", "texts": {}, "projects": []}"#;
+            r#"{"palisadeSnapshot": 3, "root": ".", "listings": "\ta.ts\tb.ts", "texts": {}, "projects": []}"#;
         let cwd = folder.to_string_lossy().into_owned();
         let config = r#"{"palisadeSnapshotFile": "node_modules/.cache/palisade/swc-snapshot.json"}"#;
         let binary = parse_snapshot(snapshot).map(|snapshot| snapshot.to_file_bytes()).unwrap_or_default();
@@ -237,7 +233,7 @@ mod tests {
     #[test]
     fn a_file_named_from_a_folder_above_the_working_directory_is_found() {
         // Turbopack started in `apps/web` names files relative to the workspace root above it.
-        let config = r#"{"palisadeSnapshot": 2, "root": "../..", "texts": {}, "projects": [],
+        let config = r#"{"palisadeSnapshot": 3, "root": "../..", "texts": {}, "projects": [],
             "listings": "\ta.ts\tapps/\napps/\tweb/\napps/web/\tpage.ts\tlocal.ts"}"#;
         let cwd = Some("/w/apps/web");
         for filename in ["apps/web/page.ts", "page.ts", "/w/apps/web/page.ts"] {
@@ -251,7 +247,7 @@ mod tests {
     #[test]
     fn a_broken_config_names_what_is_wrong() {
         let errors = check_source(
-            Some(r#"{"palisadeSnapshot": 2, "root": "/w", "listings": 3, "texts": {}, "projects": []}"#),
+            Some(r#"{"palisadeSnapshot": 3, "root": "/w", "listings": 3, "texts": {}, "projects": []}"#),
             Some("a.ts"),
             None,
             "",
@@ -259,13 +255,13 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].message.contains("listings"), "{}", errors[0].message);
         let errors = check_source(
-            Some(r#"{"palisadeSnapshot": 2, "root": "/w", "listings": "", "texts": {}, "projects": [], "extra": 1}"#),
+            Some(r#"{"palisadeSnapshot": 3, "root": "/w", "listings": "", "texts": {}, "projects": [], "extra": 1}"#),
             Some("a.ts"),
             None,
             "",
         );
         assert!(errors[0].message.contains("extra"), "{}", errors[0].message);
         let errors = check_source(Some("{not json"), Some("a.ts"), None, "");
-        assert!(errors[0].message.contains("line 1"), "{}", errors[0].message);
+        assert!(errors[0].message.contains("the Palisade snapshot:1:2: key must be a string"), "{}", errors[0].message);
     }
 }

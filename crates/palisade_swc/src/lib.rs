@@ -5,7 +5,8 @@
 //! bindings are unused), so the plugin reads the file's original text again, with the core's own
 //! import extraction: its verdicts are `ESLint`'s. It has no file system: its config is a workspace
 //! snapshot made by the JS side (`swcPlugin()` from `palisade/swc`, or `palisade swc-config`).
-//! Whole-graph rules (`no-cycle`) are left to the CLI and `ESLint`; syntax errors to SWC itself.
+//! Whole-graph rules (`no-cycle`) are left to the CLI and `ESLint`; a file SWC cannot parse never
+//! reaches the plugin, and one it parsed but Palisade cannot read (nested too deeply) is an error.
 
 #[cfg(all(target_os = "wasi", not(swc_ast_unknown)))]
 compile_error!(

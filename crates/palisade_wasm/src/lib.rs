@@ -41,12 +41,16 @@ extern "C" {
 
 // One call per folder instead of three per entry: the listing comes back as one string,
 // `<kind><name>` entries (`d` folder, `f` file, `l` link) separated by NUL, which no name holds.
+// FIFOs, sockets and devices are left out: reading one would block or never end.
 #[wasm_bindgen(inline_js = "
 const fs = require('fs');
 module.exports.list_dir = function (path) {
   const out = [];
   for (const entry of fs.readdirSync(path, { withFileTypes: true })) {
-    out.push((entry.isSymbolicLink() ? 'l' : entry.isDirectory() ? 'd' : 'f') + entry.name);
+    const kind = entry.isSymbolicLink() ? 'l' : entry.isDirectory() ? 'd' : entry.isFile() ? 'f' : '';
+    if (kind !== '') {
+      out.push(kind + entry.name);
+    }
   }
   return out.join('\\0');
 };

@@ -27,6 +27,31 @@ export function wasm() {
   return wasmModule;
 }
 
+/**
+ * Whether `error` is a failure of the wasm instance itself (a trap, a stack overflow) rather than
+ * an answer: after one, the instance's memory cannot be trusted.
+ */
+export function isEngineFailure(error) {
+  return error instanceof WebAssembly.RuntimeError || (error instanceof RangeError && /call stack/u.test(error.message));
+}
+
+/**
+ * Drops the wasm instance and every workspace opened through it, after an engine failure: the next
+ * call loads a fresh instance and opens its workspaces again, so one bad file does not break the
+ * rest of a lint run.
+ */
+export function restartEngine() {
+  const modulePath = fileURLToPath(new URL('../wasm/palisade_wasm.js', import.meta.url));
+  for (const opened of openWorkspaces.values()) {
+    opened.prefetch?.stop();
+  }
+  openWorkspaces.clear();
+  locationsByDirectory.clear();
+  rules = undefined;
+  delete require.cache[require.resolve(modulePath)];
+  wasmModule = undefined;
+}
+
 function loadWasm(modulePath) {
   const binaryPath = join(dirname(modulePath), 'palisade_wasm_bg.wasm');
   if (!existsSync(modulePath) || !existsSync(binaryPath)) {

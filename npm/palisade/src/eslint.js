@@ -3,12 +3,9 @@
 
 import { createRequire } from 'node:module';
 import { PalisadeConfigError } from './config-error.js';
-import { checkOpened, ruleMetadata, wasm, workspaceFor } from './engine.js';
+import { checkOpened, isEngineFailure, restartEngine, ruleMetadata, wasm, workspaceFor } from './engine.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json');
-
-/** Core rules with no ESLint rule: ESLint reports its own parse errors. */
-const RULES_NOT_IN_ESLINT = new Set(['parse-error']);
 
 /**
  * Rules answered (in part) from the whole-workspace graph rather than the file alone. The graph is
@@ -90,16 +87,40 @@ function checkFile(context, rules) {
   if (opened.configError !== undefined) {
     return { diagnosticsByRule: new Map(), configError: opened.configError, configErrorReported: false };
   }
-  const diagnosticsByRule = byRule(checkOpened(opened, context.filename, context.sourceCode.text));
   const { filename } = context;
   const { text } = context.sourceCode;
+  let diagnosticsByRule;
+  try {
+    diagnosticsByRule = byRule(checkOpened(opened, filename, text));
+  } catch (error) {
+    return engineFailureReport(error, filename);
+  }
   /** @type {Map<string, any[]> | undefined} */
   let graphByRule;
   const graphDiagnostics = () => {
-    graphByRule ??= byRule(opened.workspace.checkGraph(filename, text));
+    try {
+      graphByRule ??= byRule(opened.workspace.checkGraph(filename, text));
+    } catch (error) {
+      engineFailureReport(error, filename);
+      graphByRule = new Map();
+    }
     return graphByRule;
   };
   return { diagnosticsByRule, graphDiagnostics, configError: undefined, configErrorReported: true };
+}
+
+/**
+ * A failure of the engine itself on `filename` (rethrown when it is anything else): the engine is
+ * restarted so that the next files are checked, and this file gets one error saying so.
+ * @returns {FileReport}
+ */
+function engineFailureReport(error, filename) {
+  if (!isEngineFailure(error)) {
+    throw error;
+  }
+  restartEngine();
+  const message = `palisade: the engine failed while checking ${filename} (${error.message}) and was restarted; this file is not checked. Please report this at https://github.com/palisade-dev/palisade/issues`;
+  return { diagnosticsByRule: new Map(), configError: new PalisadeConfigError(message), configErrorReported: false };
 }
 
 /** @returns {Map<string, any[]>} */
@@ -215,11 +236,9 @@ function toEslintReport(diagnostic) {
   };
 }
 
-const rules = Object.fromEntries(
-  ruleMetadata()
-    .filter(({ id }) => !RULES_NOT_IN_ESLINT.has(id))
-    .map((metadata) => [metadata.id, createRule(metadata)]),
-);
+// `parse-error` included: a file ESLint's parser rejects never reaches a rule, and one it read but
+// Palisade's parser cannot (nested too deeply, say) must not pass in silence.
+const rules = Object.fromEntries(ruleMetadata().map((metadata) => [metadata.id, createRule(metadata)]));
 
 const plugin = {
   meta: { name, version, namespace: 'palisade' },

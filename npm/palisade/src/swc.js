@@ -46,11 +46,9 @@ export function workspaceSnapshot(options = {}) {
   let snapshot = snapshots.get(key);
   if (snapshot === undefined) {
     const workspace = Workspace.open(location);
-    try {
-      snapshot = workspace.snapshot();
-    } finally {
-      workspace.close();
-    }
+    // Closed after success only: after an engine failure, closing would throw and hide it.
+    snapshot = workspace.snapshot();
+    workspace.close();
     snapshots.set(key, snapshot);
   }
   return snapshot;

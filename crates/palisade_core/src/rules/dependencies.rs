@@ -63,7 +63,7 @@ Imports inside one element instance, and files with no element, are not checked 
 /// Options of `dependencies`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Options {
+pub struct DependenciesOptions {
     /// The verdict when no rule matches. Default: `disallow`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Policy>,
@@ -110,7 +110,7 @@ fn compile_part(list: Option<&SelectorList>, index: usize, key: &str) -> Result<
 }
 
 impl Rule {
-    pub fn new(options: &Options) -> Result<Self, OptionsError> {
+    pub fn new(options: &DependenciesOptions) -> Result<Self, OptionsError> {
         let rules = options
             .rules
             .iter()

@@ -184,7 +184,7 @@ Palisade adds:
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[expect(clippy::struct_excessive_bools, reason = "Nx's option object, key for key")]
-pub struct Options {
+pub struct EnforceModuleBoundariesOptions {
     /// Imports never checked: `a/**` (prefix), `a/*` (one more segment), `a/**/b`, else a regular
     /// expression.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -353,7 +353,7 @@ fn external_globs(list: &[String], index: usize, key: &str) -> Result<Vec<Regex>
 }
 
 impl Rule {
-    pub fn new(options: &Options) -> Result<Self, OptionsError> {
+    pub fn new(options: &EnforceModuleBoundariesOptions) -> Result<Self, OptionsError> {
         let mut constraints = Vec::new();
         for (index, c) in options.dep_constraints.iter().enumerate() {
             constraints.push(Constraint {

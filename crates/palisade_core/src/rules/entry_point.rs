@@ -9,9 +9,9 @@ use crate::config::PathSegment;
 use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob, any_match};
 use crate::project::ProjectGraph;
+use crate::resolve::Resolution;
 use crate::selector::{Selector, SelectorList, StringOrList, any_matches, compile_list};
 
-const NO_ENTRY_HELP: &str = "export it from `{{project}}`'s public entry and import that";
 const ELEMENT_HELP: &str = "import a file that `{{element}}` exposes, or change the `entry-point` policy";
 
 pub const META: RuleMeta = RuleMeta {
@@ -27,17 +27,12 @@ pub const META: RuleMeta = RuleMeta {
         MessageTemplate {
             id: "relativeImportNoEntry",
             message: "`{{specifier}}` reaches into `{{project}}` by a relative path",
-            help: NO_ENTRY_HELP,
+            help: "import it through a path alias or the package name of `{{project}}`, not by its path",
         },
         MessageTemplate {
             id: "deepImport",
-            message: "`{{specifier}}` reaches into `{{project}}`'s internal file `{{file}}`",
+            message: "`{{specifier}}` reaches into `{{project}}`'s internal file `{{file}}`, past the public entry that {{declaration}} declares",
             help: "import from `{{entry}}`, the public entry of `{{project}}`",
-        },
-        MessageTemplate {
-            id: "deepImportNoEntry",
-            message: "`{{specifier}}` reaches into `{{project}}`'s internal file `{{file}}`",
-            help: NO_ENTRY_HELP,
         },
         MessageTemplate {
             id: "elementInternal",
@@ -47,11 +42,11 @@ pub const META: RuleMeta = RuleMeta {
         MessageTemplate { id: "custom", message: "{{customMessage}}", help: ELEMENT_HELP },
     ],
     docs: r#"## What it does
-Checks that an import from outside a project lands on one of that project's public entries, and
-that no project is reached by a relative path. Deep imports through a wildcard path alias
-(`@acme/orders/src/lib/order`) are caught, which `@nx/enforce-module-boundaries` misses. A barrel
-that re-exports another project's internals (`export * from '../../orders/src/lib/order'`) is the
-same violation, reported on the re-export.
+Checks that an import from outside a project lands on one of the public entries the project
+declares, and that no project is reached by a relative path. Deep imports through a wildcard path
+alias (`@acme/orders/src/lib/order`) past a declared entry are caught, which
+`@nx/enforce-module-boundaries` misses. A barrel that re-exports another project's internals
+(`export * from '../../orders/src/lib/order'`) is the same violation, reported on the re-export.
 
 With `elements`, the same holds for elements: which files of an element other elements (and files
 outside every element) may import, by path inside the element's folder.
@@ -61,9 +56,19 @@ A project's public entry is its contract. Importing its internals couples you to
 to move, and silently widens its API.
 
 ## Public entries
-The files reached through the project's `package.json` (its name, each `exports` key or subpath
-pattern, `main`, `module`, `types`), the targets of non-wildcard tsconfig `paths` keys that land in
-the project, else its `index.*` or `src/index.*`; plus `additionalEntries`.
+A project declares its public entries with its `package.json` (its name, each `exports` key or
+subpath pattern, or without `exports`, `main`, `module`, `types` or `source`), or with a
+non-wildcard `paths` alias of the root tsconfig that lands in it; `additionalEntries` adds more.
+Importing any other of its files by name is a deep import, and the message names the declaration
+it bypasses.
+
+A project that declares none (a library published only through a wildcard alias such as
+`"@acme/common/*": ["libs/common/src/lib/*"]`) has no single entry to bypass: the wildcard alias
+is its declared public surface, and any file of it may be imported by name. Relative imports into
+it are still reported; their help names its `index.*` or `src/index.*` when it has one.
+
+An import of a workspace package whose entry is not built (its `main` or `exports` name missing
+build output) is not judged: the file it leads to is unknown.
 
 ## Options
 - `allow`: import specifier globs that are never checked.
@@ -89,7 +94,7 @@ the project, else its `index.*` or `src/index.*`; plus `additionalEntries`.
 /// Options of `entry-point`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Options {
+pub struct EntryPointOptions {
     /// Import specifier globs that are never checked.
     #[serde(default)]
     pub allow: Vec<String>,
@@ -167,7 +172,7 @@ fn compile_entry_rule(rule: &ElementEntryRule, index: usize) -> Result<CompiledE
 }
 
 impl Rule {
-    pub fn new(options: &Options) -> Result<Self, OptionsError> {
+    pub fn new(options: &EntryPointOptions) -> Result<Self, OptionsError> {
         Ok(Self {
             allow: compile_globs(&options.allow, &[PathSegment::Key("allow".into())], Flavor::Text)?,
             additional_entries: compile_globs(
@@ -209,16 +214,25 @@ impl Rule {
         let project = projects.get(target_index);
         let entry = project.public_specifier.as_deref();
         let by_path = specifier.starts_with('.') || specifier.starts_with('/');
-        let id = match (by_path, entry.is_some()) {
-            (true, true) => "relativeImport",
-            (true, false) => "relativeImportNoEntry",
-            (false, _)
-                if project.is_entry(target.file) || self.additional_entries.iter().any(|g| g.is_match(target.file)) =>
+        let id = if by_path {
+            if entry.is_some() { "relativeImport" } else { "relativeImportNoEntry" }
+        } else {
+            // By name: a deep import only past an entry the project declares, to a file it knows.
+            let declaration = project.entry_declaration.as_deref()?;
+            if !matches!(edge.resolution, Resolution::Local { .. })
+                || project.is_entry(target.file)
+                || self.additional_entries.iter().any(|g| g.is_match(target.file))
             {
                 return None;
             }
-            (false, true) => "deepImport",
-            (false, false) => "deepImportNoEntry",
+            return Some(
+                Finding::new("deepImport", edge.import.span)
+                    .with("specifier", specifier)
+                    .with("project", project.name.clone())
+                    .with("file", target.file)
+                    .with("entry", entry.unwrap_or(specifier))
+                    .with("declaration", declaration),
+            );
         };
         Some(
             Finding::new(id, edge.import.span)
@@ -281,6 +295,34 @@ mod tests {
         for (file, specifier, expected) in cases {
             let found = check(tagged_workspace(policy), file, &format!("export * from '{specifier}';"));
             assert_eq!(&found, expected, "{file} importing {specifier}");
+        }
+    }
+
+    #[test]
+    fn a_project_reached_only_by_a_wildcard_alias_declares_no_single_entry() {
+        let host = crate::host::MemoryHost::new()
+            .with_file("/w/package.json", "{}")
+            .with_file("/w/palisade.json", r#"{ "rules": { "entry-point": "error" } }"#)
+            .with_file(
+                "/w/tsconfig.base.json",
+                r#"{"compilerOptions":{"paths":{"@acme/common/*":["libs/common/src/lib/*"],"@acme/ui":["libs/ui/src/index.ts"],"@acme/ui/*":["libs/ui/src/*"]}}}"#,
+            )
+            .with_file("/w/libs/common/project.json", r#"{"name":"common"}"#)
+            .with_file("/w/libs/common/src/lib/dtos/index.ts", "")
+            .with_file("/w/libs/ui/project.json", r#"{"name":"ui"}"#)
+            .with_file("/w/libs/ui/src/index.ts", "")
+            .with_file("/w/libs/ui/src/button.ts", "")
+            .with_file("/w/apps/web/project.json", r#"{"name":"web"}"#)
+            .with_file("/w/apps/web/src/main.ts", "");
+        let cases: &[(&str, &[&str])] = &[
+            ("@acme/common/dtos", &[]),
+            ("../../../libs/common/src/lib/dtos", &["entry-point/relativeImportNoEntry"]),
+            ("@acme/ui", &[]),
+            ("@acme/ui/button", &["entry-point/deepImport"]),
+        ];
+        for (specifier, expected) in cases {
+            let found = check(host.clone(), "apps/web/src/main.ts", &format!("import '{specifier}';"));
+            assert_eq!(&found, expected, "importing {specifier}");
         }
     }
 

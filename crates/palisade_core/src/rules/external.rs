@@ -49,7 +49,7 @@ moved without it.
 /// Options of `external`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Options {
+pub struct ExternalOptions {
     /// The verdict when no rule matches. Default: `allow`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Policy>,
@@ -108,7 +108,7 @@ fn names(resolution: &Resolution, specifier: &str) -> Option<(String, Vec<String
 }
 
 impl Rule {
-    pub fn new(options: &Options) -> Result<Self, OptionsError> {
+    pub fn new(options: &ExternalOptions) -> Result<Self, OptionsError> {
         let rules = options
             .rules
             .iter()

@@ -55,7 +55,8 @@ pause. The SWC plugin, which sees one file and no file system, does not run it.
 
 ## Options
 - `typeOnly` (default `false`): count type-only imports (`import type`), which vanish at runtime.
-- `dynamic` (default `false`): count lazy `import()` edges.
+- `dynamic` (default `false`): count lazy edges: `import()`, and `require.resolve()`, which names a
+  module without loading it.
 - `projects` (default `true`): also report project-level cycles.
 - `ignore`: workspace-relative file globs; cycles through a matching file are not reported.
 ",
@@ -64,11 +65,11 @@ pause. The SWC plugin, which sees one file and no file system, does not run it.
 /// Options of `no-cycle`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Options {
+pub struct NoCycleOptions {
     /// Count type-only imports. Default: `false`.
     #[serde(default)]
     pub type_only: bool,
-    /// Count dynamic `import()` edges. Default: `false`.
+    /// Count lazy edges (`import()`, `require.resolve()`). Default: `false`.
     #[serde(default)]
     pub dynamic: bool,
     /// Report project-level cycles too. Default: `true`.
@@ -121,7 +122,7 @@ pub struct CycleIndex {
 }
 
 impl Rule {
-    pub fn new(options: &Options) -> Result<Self, OptionsError> {
+    pub fn new(options: &NoCycleOptions) -> Result<Self, OptionsError> {
         let ignore = compile_globs(&options.ignore, &[PathSegment::Key("ignore".into())], Flavor::Path)?;
         Ok(Self {
             type_only: options.type_only,
@@ -136,7 +137,7 @@ impl Rule {
         edge.from != edge.to
             && match edge.kind {
                 DependencyKind::TypeOnly => self.type_only,
-                DependencyKind::Dynamic => self.dynamic,
+                DependencyKind::Dynamic | DependencyKind::RequireResolve => self.dynamic,
                 _ => true,
             }
     }

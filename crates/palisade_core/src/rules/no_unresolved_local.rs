@@ -18,6 +18,14 @@ Reports a local-looking import — relative, absolute, `#imports`, a tsconfig `p
 workspace package name — that resolves to no file. npm packages are not checked: they may simply
 not be installed.
 
+Not reported, because nothing is wrong with the import:
+- a workspace package whose `main` or `exports` name build output that is not built yet: it
+  resolves to its source (an `exports` target under a `source` or custom condition, a field that
+  names a source file, else `src/index.*`), and failing that, to its project;
+- a missing file where git ignores files (generated code such as Panda's `styled-system/`, Nest's
+  `metadata.ts` or a Prisma client, before its generator ran): `palisade check` says once per
+  ignored folder how many imports it did not check.
+
 ## Why is this bad?
 An unresolved local import is a broken build waiting for the next run, and an edge every other
 rule cannot see.

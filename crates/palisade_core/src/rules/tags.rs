@@ -60,19 +60,19 @@ Tags encode who may use what (`scope:orders` only uses `scope:orders` and `scope
 /// Options of `tags`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Options {
+pub struct TagsOptions {
     /// Import specifier globs that are never checked.
     #[serde(default)]
     pub allow: Vec<String>,
     /// The constraints, as in `@nx/enforce-module-boundaries`.
     #[serde(default)]
-    pub dep_constraints: Vec<DepConstraint>,
+    pub dep_constraints: Vec<TagConstraint>,
 }
 
 /// One Nx dependency constraint.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct DepConstraint {
+pub struct TagConstraint {
     /// Applies to projects with a tag matching this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_tag: Option<String>,
@@ -167,7 +167,7 @@ pub(super) fn patterns(list: &[String], index: usize, key: &str) -> Result<Vec<T
 }
 
 impl Rule {
-    pub fn new(options: &Options) -> Result<Self, OptionsError> {
+    pub fn new(options: &TagsOptions) -> Result<Self, OptionsError> {
         let allow = compile_globs(&options.allow, &[PathSegment::Key("allow".into())], Flavor::Text)?;
         let mut constraints = Vec::new();
         for (index, c) in options.dep_constraints.iter().enumerate() {

@@ -136,6 +136,11 @@ fn describe(resolution: &Resolution) -> (&'static str, Option<String>) {
         Resolution::Builtin { name } => ("builtin", Some(name.clone())),
         Resolution::Unresolved => ("unresolved", None),
         Resolution::Outside => ("outside", None),
+        Resolution::WorkspacePackage { package, subpath, .. } => (
+            "workspace-package",
+            Some(subpath.as_ref().map_or_else(|| package.clone(), |rest| format!("{package}/{rest}"))),
+        ),
+        Resolution::Ignored { path, .. } => ("ignored", Some(path.clone())),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::project::{Project, ProjectGraph, ProjectSource};
 use crate::store::{Reader, push_count, push_text};
 
 /// The format version; a snapshot of another version is refused rather than misread.
-pub const SNAPSHOT_VERSION: u32 = 2;
+pub const SNAPSHOT_VERSION: u32 = 3;
 
 /// Where a snapshot came from, for error messages.
 const SNAPSHOT_SOURCE: &str = "the Palisade snapshot";
@@ -69,6 +69,9 @@ pub struct ProjectRecord {
     pub entry_globs: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_specifier: Option<String>,
+    /// What declares its public entries (see `Project::entry_declaration`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_declaration: Option<String>,
 }
 
 impl ProjectRecord {
@@ -81,6 +84,7 @@ impl ProjectRecord {
             entries: project.entries.iter().cloned().collect(),
             entry_globs: project.entry_globs.iter().map(|glob| glob.as_str().to_string()).collect(),
             public_specifier: project.public_specifier.clone(),
+            entry_declaration: project.entry_declaration.clone(),
         }
     }
 
@@ -94,6 +98,7 @@ impl ProjectRecord {
         push_texts(out, &self.entries);
         push_texts(out, &self.entry_globs);
         push_texts(out, self.public_specifier.as_slice());
+        push_texts(out, self.entry_declaration.as_slice());
     }
 
     fn decode(reader: &mut Reader<'_>) -> Option<Self> {
@@ -104,7 +109,8 @@ impl ProjectRecord {
         let entries = read_texts(reader)?;
         let entry_globs = read_texts(reader)?;
         let public_specifier = read_texts(reader)?;
-        if package_name.len() > 1 || public_specifier.len() > 1 {
+        let entry_declaration = read_texts(reader)?;
+        if package_name.len() > 1 || public_specifier.len() > 1 || entry_declaration.len() > 1 {
             return None;
         }
         Some(Self {
@@ -115,6 +121,7 @@ impl ProjectRecord {
             entries,
             entry_globs,
             public_specifier: public_specifier.into_iter().next(),
+            entry_declaration: entry_declaration.into_iter().next(),
         })
     }
 
@@ -137,6 +144,7 @@ impl ProjectRecord {
             entries: self.entries.into_iter().collect(),
             entry_globs,
             public_specifier: self.public_specifier,
+            entry_declaration: self.entry_declaration,
             ..Project::default()
         })
     }
@@ -352,9 +360,16 @@ impl ProjectBlock {
                 return Err(damaged());
             }
             previous_root = Some(root);
-            for field in [Field::Tags, Field::PackageName, Field::Entries, Field::EntryGlobs, Field::PublicSpecifier] {
+            for field in [
+                Field::Tags,
+                Field::PackageName,
+                Field::Entries,
+                Field::EntryGlobs,
+                Field::PublicSpecifier,
+                Field::EntryDeclaration,
+            ] {
                 let texts = reader.items(MIN_TEXT_LEN).ok_or_else(damaged)?;
-                if texts > 1 && matches!(field, Field::PackageName | Field::PublicSpecifier) {
+                if texts > 1 && matches!(field, Field::PackageName | Field::PublicSpecifier | Field::EntryDeclaration) {
                     return Err(damaged());
                 }
                 for at in 0..texts {
@@ -366,7 +381,7 @@ impl ProjectBlock {
                                 snapshot_error(format!("`projects[{index}].entryGlobs[{at}]`: {reason}"))
                             })?;
                         }
-                        Field::Tags | Field::Entries | Field::PublicSpecifier => {}
+                        Field::Tags | Field::Entries | Field::PublicSpecifier | Field::EntryDeclaration => {}
                     }
                 }
             }
@@ -383,6 +398,7 @@ enum Field {
     Entries,
     EntryGlobs,
     PublicSpecifier,
+    EntryDeclaration,
 }
 
 /// The projects of a snapshot file, read from its bytes one by one.
@@ -567,12 +583,17 @@ fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ConfigErr
         let inner = err.into_inner();
         ConfigError {
             file: SNAPSHOT_SOURCE.to_string(),
-            json_path: if path == "." { String::new() } else { path },
+            json_path: if path == "." || path == "?" { String::new() } else { path },
             line: inner.line(),
             column: inner.column(),
-            reason: inner.to_string(),
+            reason: crate::config::serde_in_words(without_position(&inner.to_string())),
         }
     })
+}
+
+/// `serde_json`'s message without the " at line L column C" it appends (the error carries both).
+fn without_position(message: &str) -> &str {
+    message.rfind(" at line ").map_or(message, |at| &message[..at])
 }
 
 #[cfg(test)]

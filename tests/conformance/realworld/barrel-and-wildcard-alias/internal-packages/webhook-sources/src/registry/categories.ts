@@ -1,0 +1,1 @@
+export type WebhookCategoryId = "payments" | "source-control";

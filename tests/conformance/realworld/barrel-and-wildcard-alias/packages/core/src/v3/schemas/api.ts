@@ -1,0 +1,1 @@
+export const WhoAmIResponseSchema = { userId: "string" };

@@ -1,0 +1,1 @@
+export type WebhookPresetId = "github" | "stripe";

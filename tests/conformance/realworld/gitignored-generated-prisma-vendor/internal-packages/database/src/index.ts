@@ -1,0 +1,2 @@
+export * from "../generated/prisma";
+export * from "./transaction";

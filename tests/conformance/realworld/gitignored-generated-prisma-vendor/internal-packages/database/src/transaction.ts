@@ -1,0 +1,3 @@
+import type { PrismaClient } from "../generated/prisma";
+
+export type PrismaTransactionClient = Omit<PrismaClient, "$connect" | "$disconnect">;

@@ -1,0 +1,6 @@
+// Use vendored superjson bundle to avoid ESM/CJS compatibility issues
+// See: https://github.com/triggerdotdev/trigger.dev/issues/2937
+// @ts-ignore
+import superjson from "../vendor/superjson.mjs";
+
+export default superjson;

@@ -1,0 +1,1 @@
+export const logger = { error: (message: string) => message };

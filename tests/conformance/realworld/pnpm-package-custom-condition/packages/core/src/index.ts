@@ -1,0 +1,1 @@
+export const VERSION = "4.5.12";

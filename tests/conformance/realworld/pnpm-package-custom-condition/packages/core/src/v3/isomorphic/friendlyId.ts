@@ -1,0 +1,1 @@
+export const RunId = { generate: () => ({ friendlyId: "run_1" }) };

@@ -1,0 +1,4 @@
+export class LoginCommand {
+  email: string;
+  password: string;
+}

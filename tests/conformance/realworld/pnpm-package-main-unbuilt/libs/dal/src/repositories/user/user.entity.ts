@@ -1,0 +1,4 @@
+export class UserEntity {
+  _id: string;
+  email?: string | null;
+}

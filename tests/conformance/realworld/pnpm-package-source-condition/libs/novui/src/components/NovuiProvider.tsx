@@ -1,0 +1,3 @@
+import { PropsWithChildren } from 'react';
+
+export const NovuiProvider = ({ children }: PropsWithChildren) => <>{children}</>;

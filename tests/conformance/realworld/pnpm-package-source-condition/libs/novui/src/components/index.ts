@@ -1,0 +1,2 @@
+export * from './NovuiProvider';
+export * from './title';

@@ -1,0 +1,1 @@
+export const Title = ({ children }: { children: string }) => <h1>{children}</h1>;

@@ -1,0 +1,2 @@
+export const IconInfoOutline = 'info-outline';
+export const IconOutlineWarning = 'outline-warning';

@@ -1,0 +1,3 @@
+import { JsonSchema } from '@novu/framework/internal';
+
+export type StepControl = { schema: JsonSchema };

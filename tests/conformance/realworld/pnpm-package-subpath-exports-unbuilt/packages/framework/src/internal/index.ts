@@ -1,0 +1,1 @@
+export type JsonSchema = { type?: string; properties?: Record<string, JsonSchema> };

@@ -1,0 +1,8 @@
+/**
+ * import { NovuModule } from '@novu/framework/nest';
+ */
+export class NovuClient {
+  handleRequest() {
+    return 'ok';
+  }
+}

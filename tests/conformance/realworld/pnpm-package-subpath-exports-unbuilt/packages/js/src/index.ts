@@ -1,0 +1,3 @@
+export class Novu {
+  constructor(readonly options: { applicationIdentifier: string }) {}
+}

@@ -1,0 +1,5 @@
+export type NovuUIOptions = { container?: string };
+
+export class NovuUI {
+  constructor(readonly options: NovuUIOptions) {}
+}

@@ -1,0 +1,3 @@
+export function parseMarkdownIntoTokens(text: string) {
+  return text.split('**');
+}

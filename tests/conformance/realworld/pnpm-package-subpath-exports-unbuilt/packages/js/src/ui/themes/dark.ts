@@ -1,0 +1,1 @@
+export const dark = { variables: { colorBackground: '#1A1A1A' } };

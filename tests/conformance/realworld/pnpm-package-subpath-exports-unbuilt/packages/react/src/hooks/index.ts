@@ -1,0 +1,3 @@
+export function useNovu() {
+  return undefined;
+}

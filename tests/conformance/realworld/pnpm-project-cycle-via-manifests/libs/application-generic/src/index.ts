@@ -1,0 +1,1 @@
+export * from './usecases/create-subscriber/create-subscriber.usecase';

@@ -1,0 +1,5 @@
+import { UserRepository } from '@novu/dal';
+
+export class CreateSubscriber {
+  constructor(private userRepository: UserRepository) {}
+}

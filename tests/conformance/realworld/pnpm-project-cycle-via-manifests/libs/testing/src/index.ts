@@ -1,0 +1,2 @@
+export * from './user.session';
+export * from './ee/ee.repository.factory';

@@ -1,0 +1,5 @@
+import { UserEntity } from '@novu/dal';
+
+export class UserSession {
+  user: UserEntity;
+}

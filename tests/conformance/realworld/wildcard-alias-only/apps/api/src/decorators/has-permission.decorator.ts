@@ -1,0 +1,3 @@
+export function HasPermission(permission: string) {
+  return (..._args: unknown[]) => permission;
+}

@@ -1,0 +1,3 @@
+export class CreateAccessDto {
+  alias?: string;
+}

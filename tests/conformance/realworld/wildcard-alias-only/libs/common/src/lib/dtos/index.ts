@@ -1,0 +1,4 @@
+import { CreateAccessDto } from './create-access.dto';
+import { UpdateAccessDto } from './update-access.dto';
+
+export { CreateAccessDto, UpdateAccessDto };

@@ -1,0 +1,4 @@
+export interface Access {
+  id: string;
+  alias?: string;
+}

@@ -1,0 +1,3 @@
+export interface Activity {
+  date: Date;
+}

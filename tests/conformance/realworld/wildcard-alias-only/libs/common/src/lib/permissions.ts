@@ -1,0 +1,8 @@
+export const permissions = {
+  accessAdminControl: 'accessAdminControl',
+  createAccess: 'createAccess'
+};
+
+export function hasPermission(aPermissions: string[] = [], aPermission: string) {
+  return aPermissions.includes(aPermission);
+}

@@ -1,0 +1,3 @@
+import { User } from '@ghostfolio/common/interfaces';
+
+export type RequestWithUser = { user: User };

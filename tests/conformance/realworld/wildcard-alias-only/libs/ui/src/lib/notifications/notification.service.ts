@@ -1,0 +1,5 @@
+export class NotificationService {
+  public alert(title: string) {
+    return title;
+  }
+}

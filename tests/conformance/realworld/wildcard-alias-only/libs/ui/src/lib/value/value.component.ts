@@ -1,0 +1,5 @@
+import { getLocale } from '@ghostfolio/common/helper';
+
+export class GfValueComponent {
+  public locale = getLocale();
+}

@@ -1,0 +1,3 @@
+export class UpdateMarketDataDto {
+  marketPrice: number;
+}

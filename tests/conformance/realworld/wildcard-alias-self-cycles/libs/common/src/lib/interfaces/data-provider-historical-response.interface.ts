@@ -1,0 +1,3 @@
+export interface DataProviderHistoricalResponse {
+  marketPrice: number;
+}

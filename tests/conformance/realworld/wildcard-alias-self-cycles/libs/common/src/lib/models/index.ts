@@ -1,0 +1,4 @@
+import { PortfolioSnapshot } from './portfolio-snapshot';
+import { TimelinePosition } from './timeline-position';
+
+export { PortfolioSnapshot, TimelinePosition };

@@ -1,0 +1,3 @@
+export class TimelinePosition {
+  activitiesCount: number;
+}
