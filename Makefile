@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup build demo test test-rust test-js lint gen gen-check bench clean
+.PHONY: setup build demo test test-rust test-js lint gen gen-check bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -44,5 +44,10 @@ bench: build
 	node bench/run.mjs
 	node bench/run.mjs --suite swc
 
+## libFuzzer on the config, source and workspace properties (FUZZ_SECONDS each, default 60).
+## Not part of `make test`: the time-boxed property tests are (crates/palisade_native/tests).
+fuzz:
+	scripts/fuzz.sh
+
 clean:
-	rm -rf target npm/palisade/wasm bench/workspaces
+	rm -rf target npm/palisade/wasm bench/workspaces fuzz/target
