@@ -128,8 +128,23 @@ fn classify(word: &[u8]) -> Word {
     }
 }
 
+/// Which bytes continue an identifier (or a number), as a table: the gauge asks for every byte.
+const IDENTIFIER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte: u8 = 0;
+    loop {
+        table[byte as usize] =
+            byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$' || byte == b'\\' || byte >= 0x80;
+        if byte == u8::MAX {
+            break;
+        }
+        byte += 1;
+    }
+    table
+};
+
 fn is_identifier_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$' || byte >= 0x80
+    IDENTIFIER[usize::from(byte)]
 }
 
 impl<'a> Gauge<'a> {
@@ -190,9 +205,7 @@ impl<'a> Gauge<'a> {
     }
 
     fn skip_line(&mut self) {
-        while self.at < self.text.len() && self.text[self.at] != b'\n' {
-            self.at += 1;
-        }
+        self.at = memchr::memchr(b'\n', &self.text[self.at..]).map_or(self.text.len(), |end| self.at + end);
     }
 
     /// Skips white space and comments, noting line breaks.
@@ -206,7 +219,8 @@ impl<'a> Gauge<'a> {
                 b' ' | b'\t' | 0x0b | 0x0c => self.at += 1,
                 b'/' if self.peek(1) == b'/' => self.skip_line(),
                 b'/' if self.peek(1) == b'*' => {
-                    let end = find(&self.text[self.at + 2..], b"*/").map_or(self.text.len(), |at| self.at + 2 + at + 2);
+                    let end = memchr::memmem::find(&self.text[self.at + 2..], b"*/")
+                        .map_or(self.text.len(), |at| self.at + 2 + at + 2);
                     if self.text[self.at..end].contains(&b'\n') {
                         self.newline = true;
                     }
@@ -346,7 +360,7 @@ impl<'a> Gauge<'a> {
     fn skip_word(&mut self) {
         self.at += 1;
         while let Some(&byte) = self.text.get(self.at) {
-            if is_identifier_byte(byte) || byte == b'\\' {
+            if is_identifier_byte(byte) {
                 self.at += 1;
             } else if byte == b'.' && self.text[self.at - 1].is_ascii_digit() {
                 // `1.5`: a number, not a member access.
@@ -409,15 +423,15 @@ impl<'a> Gauge<'a> {
 
     fn skip_string(&mut self, quote: u8) {
         self.at += 1;
-        while let Some(&byte) = self.text.get(self.at) {
-            self.at += 1;
+        while let Some(found) = memchr::memchr3(quote, b'\\', b'\n', &self.text[self.at..]) {
+            let byte = self.text[self.at + found];
+            self.at += found + 1;
             match byte {
                 b'\\' => self.at += 1,
-                b'\n' => return,
-                _ if byte == quote => return,
-                _ => {}
+                _ => return,
             }
         }
+        self.at = self.text.len();
     }
 
     fn skip_regex(&mut self) {
@@ -514,10 +528,6 @@ impl<'a> Gauge<'a> {
         }
         false
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
 }
 
 #[cfg(test)]
