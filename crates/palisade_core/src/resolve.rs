@@ -1185,6 +1185,35 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_package_json_does_not_break_resolution_below_it() {
+        let host = MemoryHost::new()
+            .with_file("/w/package.json", "{ \"name\": \"root\", \"workspaces\": [ broken")
+            .with_file("/w/scripts/a.js", "")
+            .with_file("/w/scripts/b.mjs", "");
+        let r = resolver(host);
+        let a = Path::new("/w/scripts/a.js");
+        assert_eq!(r.resolve(a, "./b.mjs"), local("scripts/b.mjs"));
+        assert_eq!(r.resolve(a, "./missing"), Resolution::Unresolved);
+    }
+
+    #[test]
+    fn tsconfig_problems_read_as_words_with_root_relative_files() {
+        let host = MemoryHost::new()
+            .with_file("/w/tsconfig.base.json", "{ \"compilerOptions\": { \"paths\": ")
+            .with_file("/w/libs/a/tsconfig.json", r#"{ "extends": "../../tsconfig.gone.json", "compilerOptions": { "baseUrl": "." } }"#)
+            .with_file("/w/libs/a/x.ts", "")
+            .with_file("/w/apps/x.ts", "");
+        let r = resolver(host);
+        r.resolve(Path::new("/w/apps/x.ts"), "@acme/lib");
+        r.resolve(Path::new("/w/libs/a/x.ts"), "y");
+        let warnings = r.warnings().join("\n");
+        assert!(warnings.contains("tsconfig.base.json: cannot be used for path aliases: tsconfig.base.json:"), "{warnings}");
+        assert!(warnings.contains("not valid JSON"), "{warnings}");
+        assert!(warnings.contains("it extends `tsconfig.gone.json`, which does not exist"), "{warnings}");
+        assert!(!warnings.contains("JSONError") && !warnings.contains("/w/"), "{warnings}");
+    }
+
+    #[test]
     fn a_tsconfig_that_only_extends_shares_the_base() {
         let host = MemoryHost::new()
             .with_file("/w/tsconfig.base.json", r#"{"compilerOptions":{"paths":{"@a/b":["libs/b/src/index.ts"]}}}"#)
