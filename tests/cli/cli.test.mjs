@@ -319,6 +319,24 @@ describe('palisade explain and graph', () => {
   });
 });
 
+describe('imports of generated code that git ignores', () => {
+  test('are not errors; one warning per ignored folder counts them', () => {
+    const dir = workspaceWith({
+      'package.json': '{ "name": "gen", "private": true }',
+      '.gitignore': 'styled-system/\nsrc/metadata.ts\n',
+      'src/a.ts': "import { css } from '../styled-system/css';\nimport { jsx } from '../styled-system/jsx';\nimport metadata from './metadata';\nimport './missing';\n",
+    });
+    const run = palisade(['check', '--format', 'json'], dir);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d) => `${d.rule} ${d.specifier}`), ['no-unresolved-local ./missing']);
+    assert.equal(
+      run.stderr,
+      'palisade: warning: src: 1 import leads to a missing file that git ignores (generated code not generated yet?); it is not checked\n'
+        + 'palisade: warning: styled-system: 2 imports lead to missing files that git ignores (generated code not generated yet?); they are not checked\n',
+    );
+  });
+});
+
 describe('bad input: the rest is still checked', () => {
   test('an unparsable file, a tsconfig extending a missing file, link loops and a 5 MB file', () => {
     const lines = ["import { a } from '@bad/a';", "import { m } from './main';"];

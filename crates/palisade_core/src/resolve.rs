@@ -1200,14 +1200,20 @@ mod tests {
     fn tsconfig_problems_read_as_words_with_root_relative_files() {
         let host = MemoryHost::new()
             .with_file("/w/tsconfig.base.json", "{ \"compilerOptions\": { \"paths\": ")
-            .with_file("/w/libs/a/tsconfig.json", r#"{ "extends": "../../tsconfig.gone.json", "compilerOptions": { "baseUrl": "." } }"#)
+            .with_file(
+                "/w/libs/a/tsconfig.json",
+                r#"{ "extends": "../../tsconfig.gone.json", "compilerOptions": { "baseUrl": "." } }"#,
+            )
             .with_file("/w/libs/a/x.ts", "")
             .with_file("/w/apps/x.ts", "");
         let r = resolver(host);
         r.resolve(Path::new("/w/apps/x.ts"), "@acme/lib");
         r.resolve(Path::new("/w/libs/a/x.ts"), "y");
         let warnings = r.warnings().join("\n");
-        assert!(warnings.contains("tsconfig.base.json: cannot be used for path aliases: tsconfig.base.json:"), "{warnings}");
+        assert!(
+            warnings.contains("tsconfig.base.json: cannot be used for path aliases: tsconfig.base.json:"),
+            "{warnings}"
+        );
         assert!(warnings.contains("not valid JSON"), "{warnings}");
         assert!(warnings.contains("it extends `tsconfig.gone.json`, which does not exist"), "{warnings}");
         assert!(!warnings.contains("JSONError") && !warnings.contains("/w/"), "{warnings}");

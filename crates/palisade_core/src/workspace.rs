@@ -317,9 +317,13 @@ impl Workspace {
         all.extend(self.resolver.warnings());
         if let Ok(ignored) = self.ignored_imports.lock() {
             all.extend(ignored.iter().map(|(folder, count)| {
-                let imports = if *count == 1 { "import leads".to_string() } else { format!("{count} imports lead") };
                 let shown = if folder.is_empty() { "." } else { folder.as_str() };
-                format!("{shown}: {imports} to files git ignores there that do not exist (generated code not generated yet?); not checked")
+                let what = if *count == 1 {
+                    "1 import leads to a missing file that git ignores (generated code not generated yet?); it is".to_string()
+                } else {
+                    format!("{count} imports lead to missing files that git ignores (generated code not generated yet?); they are")
+                };
+                format!("{shown}: {what} not checked")
             }));
         }
         all
