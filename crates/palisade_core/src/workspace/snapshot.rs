@@ -569,6 +569,10 @@ fn snapshot_error(reason: String) -> ConfigError {
 
 /// Reads a snapshot from JSON; errors name the JSON path and position.
 pub fn parse_snapshot(json: &str) -> Result<Snapshot, ConfigError> {
+    // serde reads a struct from an array too, field by field: a snapshot is an object.
+    if !json.trim_start().starts_with('{') {
+        return Err(snapshot_error("expected an object (the output of `palisade swc-config`)".to_string()));
+    }
     parse_json(json)
 }
 
@@ -676,6 +680,23 @@ mod tests {
         assert_eq!(serde_json::from_str::<serde_json::Value>(&out).map(|v| v["a"][1].clone()).ok(), Some(2.into()));
         for kept in ["{\"a\": }", "{a: 1}", "not json"] {
             assert_eq!(minified(kept.to_string()), kept);
+        }
+    }
+
+    #[test]
+    fn a_malformed_snapshot_is_described_in_json_words() {
+        for (json, expected) in [
+            ("[1, 2, 3, 4, 5, 6, 7]", "expected an object"),
+            ("{\"palisadeSnapshot\": 3, \"root\": 1}", "root: expected a string, found the number 1"),
+            ("{not json", "key must be a string"),
+        ] {
+            let err = super::parse_snapshot(json).expect_err(json);
+            let text = err.to_string();
+            assert!(text.contains(expected), "{json}: {text}");
+            assert!(
+                !text.contains("struct") && !text.contains("sequence") && !text.contains(" at line "),
+                "{json}: {text}"
+            );
         }
     }
 }
