@@ -71,6 +71,7 @@ struct Level {
     chain: u32,
 }
 
+#[expect(clippy::struct_excessive_bools, reason = "four independent facts about the last token and the file")]
 struct Gauge<'a> {
     text: &'a [u8],
     jsx: bool,
@@ -81,6 +82,8 @@ struct Gauge<'a> {
     newline: bool,
     /// The last token was `.` or `?.`: a keyword next is a property name.
     after_dot: bool,
+    /// The last token was a binary operator: a `/` next is not taken for a regular expression.
+    after_operator: bool,
 }
 
 /// The length of the punctuator at the start of `rest` (longest match), 1 for a byte that
@@ -150,7 +153,16 @@ fn is_identifier_byte(byte: u8) -> bool {
 impl<'a> Gauge<'a> {
     fn new(text: &'a [u8], jsx: bool) -> Self {
         let root = Level { mode: Mode::Code(Bracket::Brace), base: 0, chain: 0 };
-        Self { text, jsx, at: 0, levels: vec![root], last: Last::ExpectsExpression, newline: false, after_dot: false }
+        Self {
+            text,
+            jsx,
+            at: 0,
+            levels: vec![root],
+            last: Last::ExpectsExpression,
+            newline: false,
+            after_dot: false,
+            after_operator: false,
+        }
     }
 
     fn peek(&self, offset: usize) -> u8 {
@@ -204,8 +216,25 @@ impl<'a> Gauge<'a> {
         None
     }
 
+    /// To the line terminator that ends a `//` comment: `\n`, `\r`, U+2028 or U+2029 (whose UTF-8
+    /// starts with 0xE2), as the parser reads it.
     fn skip_line(&mut self) {
-        self.at = memchr::memchr(b'\n', &self.text[self.at..]).map_or(self.text.len(), |end| self.at + end);
+        while let Some(found) = memchr::memchr3(b'\n', b'\r', 0xe2, &self.text[self.at..]) {
+            self.at += found;
+            if self.is_line_terminator() {
+                return;
+            }
+            self.at += 1;
+        }
+        self.at = self.text.len();
+    }
+
+    fn is_line_terminator(&self) -> bool {
+        match self.peek(0) {
+            b'\n' | b'\r' => true,
+            0xe2 => self.peek(1) == 0x80 && matches!(self.peek(2), 0xa8 | 0xa9),
+            _ => false,
+        }
     }
 
     /// Skips white space and comments, noting line breaks.
@@ -247,6 +276,7 @@ impl<'a> Gauge<'a> {
             self.level().chain = 0;
         }
         let after_dot = std::mem::take(&mut self.after_dot);
+        let after_operator = std::mem::take(&mut self.after_operator);
         match byte {
             b'\'' | b'"' => {
                 self.skip_string(byte);
@@ -289,7 +319,7 @@ impl<'a> Gauge<'a> {
                 self.last = Last::ExpectsExpression;
                 self.push(Mode::JsxTag)
             }
-            b'/' if self.last != Last::EndsExpression => {
+            b'/' if self.last != Last::EndsExpression && !after_operator => {
                 self.skip_regex();
                 self.last = Last::EndsExpression;
                 false
@@ -399,6 +429,10 @@ impl<'a> Gauge<'a> {
             _ => (OPERATOR, Last::ExpectsExpression),
         };
         self.last = last;
+        // `a * /re/` is valid, but a parser recovering from an error may read that `/` as a
+        // division and parse what follows: only where a regular expression is all that can come
+        // (after `(`, `=`, `,`, `?`, `!`, `&&`, …) is its text skipped; elsewhere it is counted.
+        self.after_operator = cost == OPERATOR && !matches!(token, b"&&" | b"||" | b"??");
         self.add(cost)
     }
 
@@ -421,27 +455,31 @@ impl<'a> Gauge<'a> {
         }
     }
 
+    /// To the end of a string literal: its closing quote, or the `\n` or `\r` the parser stops at.
     fn skip_string(&mut self, quote: u8) {
         self.at += 1;
-        while let Some(found) = memchr::memchr3(quote, b'\\', b'\n', &self.text[self.at..]) {
-            let byte = self.text[self.at + found];
-            self.at += found + 1;
+        while let Some(&byte) = self.text.get(self.at) {
+            self.at += 1;
             match byte {
-                b'\\' => self.at += 1,
-                _ => return,
+                // The escaped byte, if the text has one.
+                b'\\' => self.at = (self.at + 1).min(self.text.len()),
+                b'\n' | b'\r' => return,
+                _ if byte == quote => return,
+                _ => {}
             }
         }
-        self.at = self.text.len();
     }
 
     fn skip_regex(&mut self) {
         self.at += 1;
         let mut in_class = false;
         while let Some(&byte) = self.text.get(self.at) {
+            if self.is_line_terminator() {
+                return;
+            }
             self.at += 1;
             match byte {
                 b'\\' => self.at += 1,
-                b'\n' => return,
                 b'[' => in_class = true,
                 b']' => in_class = false,
                 b'/' if !in_class => break,
@@ -586,6 +624,27 @@ mod tests {
         assert!(depth_ok(&jsx_text, true));
         let generic_arrow = "const f = <T,>(x: T) => x;\nconst g = <T extends object>(x: T) => x;\n".repeat(2_000);
         assert!(depth_ok(&generic_arrow, true));
+    }
+
+    #[test]
+    fn comments_strings_and_regular_expressions_end_where_the_parser_ends_them() {
+        let brackets = "[".repeat(300);
+        for text in [
+            format!("// comment\u{2028}x = {brackets}"),
+            format!("// comment\u{2029}x = {brackets}"),
+            format!("// comment\rx = {brackets}"),
+            format!("x = 'unterminated\rx = {brackets}"),
+            format!("x = /regex\u{2028}x = {brackets}"),
+        ] {
+            assert!(!depth_ok(&text, true), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_ending_in_an_escape_is_measured() {
+        for text in ["'\\", "\"a\\", "`\\", "/\\", "x = '\\", "<a b='\\"] {
+            assert!(depth_ok(text, true), "{text:?}");
+        }
     }
 
     #[test]

@@ -27,7 +27,10 @@ levels of brackets, templates or JSX elements, or a chain of about 1,000 unary o
 conditionals, assignments, calls or `if` statements, or 4,000 binary operators in one
 expression. Parsing it would overflow the stack of the WebAssembly host; real code stays far
 below (the deepest file found in 22,000 files of npm packages, minified bundles included, is
-under half the limit).
+under half the limit). The measure follows the syntax of valid code: a file with syntax errors can
+mislead it (a parser recovering from an error may read what follows as anything), and should its
+parse still overflow, the surface treats it as an engine failure: the ESLint plugin reports the
+file and restarts the engine, `palisade check` exits 2 naming the failure.
 
 ESLint and SWC report a file their own parser rejects themselves: Palisade's ESLint rule and SWC
 plugin report what their parser accepted and Palisade's did not (a file nested too deeply, or
