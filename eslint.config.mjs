@@ -8,7 +8,7 @@ export default [
   {
     name: 'palisade-workspace/ignores',
     // bench/peers holds the peer tools' own configs, run with their own installs (bench/README.md).
-    ignores: ['examples/', 'tests/conformance/', 'bench/workspaces/', 'bench/peers/', 'npm/palisade/wasm/', 'target/'],
+    ignores: ['examples/', 'tests/conformance/', 'bench/workspaces/', 'bench/peers/', 'npm/palisade/wasm/', 'target/', 'fuzz/'],
   },
   {
     name: 'palisade-workspace/javascript',

@@ -1,20 +1,24 @@
-// The `palisade` command line: `check` (the whole-workspace run and its report formats: pretty
-// code frames, JSON, SARIF, GitHub workflow annotations), `explain`, `graph` and `swc-config`.
+// The `palisade` command line: parses the arguments and runs the command: `check` (run by
+// ./check-command.js, its report formats in ./report/), `explain`, `graph`, `swc-config` and `init`.
 
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BaselineError, applyBaseline, updateBaseline } from './baseline.js';
-import { PalisadeConfigError, Workspace, ruleMetadata } from './index.js';
+import { REPORT_FORMATS, runCheck } from './check-command.js';
+import { PalisadeConfigError, Workspace } from './index.js';
 import { InitError, eslintBlocks, findEslintConfig, importFrom, sourceGraph } from './init.js';
 import { PRESETS, preset, surveyWorkspace } from './init-presets.js';
 import { renderExplanation, renderGraph } from './inspect.js';
-import { printable, printableLines, printableMessage } from './printable-text.js';
+import { reportInternalError } from './internal-error.js';
+import { packageVersion } from './package-version.js';
+import { printable } from './printable-text.js';
 import { workspaceSnapshot, writeSnapshotFile } from './swc.js';
+import { painter, useColor } from './terminal-style.js';
+
+export { reportInternalError };
 
 const FORMATS = {
-  check: ['pretty', 'json', 'sarif', 'github'],
+  check: REPORT_FORMATS,
   explain: ['pretty', 'json'],
   graph: ['dot', 'mermaid', 'json'],
   'swc-config': ['entry', 'config'],
@@ -95,28 +99,6 @@ export async function main(argv, io) {
   }
 }
 
-const ISSUES_URL = 'https://github.com/palisade-dev/palisade/issues';
-
-/**
- * Reports an exception that no command expects (an engine bug, say) and returns its exit code: 2,
- * never 1, which is a verdict on the code. The stack only with `PALISADE_DEBUG=1`.
- * @param {unknown} error
- * @param {NodeJS.WritableStream} stderr
- * @returns {number}
- */
-export function reportInternalError(error, stderr) {
-  const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const lines = [
-    `palisade: internal error: ${printable(described)}`,
-    `palisade: this is a bug in Palisade, not in your code; please report it at ${ISSUES_URL} with the command you ran and the stack (PALISADE_DEBUG=1 prints it)`,
-  ];
-  if (process.env.PALISADE_DEBUG === '1' && error instanceof Error && error.stack !== undefined) {
-    lines.push(printableLines(error.stack));
-  }
-  stderr.write(`${lines.join('\n')}\n`);
-  return 2;
-}
-
 async function run(argv, io) {
   let options;
   try {
@@ -133,7 +115,7 @@ async function run(argv, io) {
     return 0;
   }
   if (options.version) {
-    io.stdout.write(`${readPackageVersion()}\n`);
+    io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   if (options.command === 'init') {
@@ -142,97 +124,17 @@ async function run(argv, io) {
   if (options.command !== 'check') {
     return inspect(options, io);
   }
-  const started = performance.now();
-  let workspace;
-  let report;
-  const progress = progressBar(io.stderr, io.progressDelayMs ?? PROGRESS_DELAY_MS);
-  let workers;
-  let paths;
-  let whole;
-  try {
-    const location = Workspace.locate({ root: options.root, configFile: options.config, cwd: io.cwd });
-    paths = checkPaths(options, location.root);
-    // The workers open the workspace while this thread does.
-    workers = Workspace.startWorkers(location, options.threads);
-    workspace = Workspace.open(location);
-    // Paths that leave out part of the workspace (one Nx project, say): only what they reach is
-    // read, on this thread. Otherwise every file, on every thread.
-    whole = paths.length === 0 || paths.some((path) => relative(workspace.root, path) === '');
-    if (whole) {
-      report = await workspace.reportInParallel({ workers, onProgress: progress?.update });
-    } else {
-      workers.stop();
-      report = workspace.reportScope(paths);
-    }
-  } catch (error) {
-    if (error instanceof PathError) {
-      io.stderr.write(`palisade: ${printable(error.message)}\n`);
-      return 2;
-    }
-    if (error instanceof PalisadeConfigError) {
-      io.stderr.write(`palisade: ${printable(error.message)}\n`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    progress?.clear();
-    workers?.stop();
+  const { root, config, paths, format, maxWarnings, threads, baseline, updateBaseline } = options;
+  const { exitCode, output, notes } = await runCheck(
+    { root, config, paths, format, maxWarnings, threads, baseline, updateBaseline, color: useColor(io.stdout) },
+    { cwd: io.cwd, stderr: io.stderr, progressDelayMs: io.progressDelayMs },
+  );
+  // The report, then what follows it for people (baseline entries now fixed).
+  io.stdout.write(output);
+  if (notes !== '') {
+    io.stderr.write(notes);
   }
-  // Problems that did not stop the run (an unreadable manifest, a tsconfig that extends a
-  // missing file): on stderr, so that the report on stdout stays machine-readable.
-  for (const warning of workspace.warnings()) {
-    io.stderr.write(`palisade: warning: ${printable(warning)}\n`);
-  }
-  const checked = (file) => underAny(file, paths, workspace.root);
-  let diagnostics = report.diagnostics.filter((d) => checked(d.file));
-  const defaultBaseline = resolve(workspace.root, 'palisade.baseline.json');
-  const baselineFile = options.baseline ?? (options.updateBaseline ? defaultBaseline : undefined);
-  // Messages name the baseline as it was typed, or the default relative to the current directory.
-  const baselineName = options.baselineAsTyped ?? relativeName(io.cwd, defaultBaseline);
-  let baseline;
-  try {
-    if (options.updateBaseline) {
-      // A check of some paths replaces their entries only: the other files were not looked at.
-      const { written, kept } = updateBaseline(baselineFile, diagnostics, whole ? undefined : (file) => !checked(file));
-      const under = whole ? '' : ` under ${options.pathsAsTyped.map(printable).join(', ')}`;
-      const others = whole ? '' : `; kept ${kept} entries of other files`;
-      io.stderr.write(`palisade: wrote ${written} baseline entries (${diagnostics.length} violations${under}) to ${printable(baselineName)}${others}\n`);
-      return 0;
-    }
-    if (baselineFile !== undefined) {
-      const { known, fresh, fixed } = applyBaseline(baselineFile, diagnostics, checked);
-      diagnostics = fresh;
-      baseline = { file: baselineFile, known: known.length, fixed };
-    }
-  } catch (error) {
-    if (error instanceof BaselineError) {
-      io.stderr.write(`palisade: ${printable(`${baselineName}: ${error.reason}`)}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  const summary = {
-    files: report.files,
-    dependencies: report.dependencies,
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warn').length,
-    durationMs: Math.round(performance.now() - started),
-  };
-  const render = { pretty: renderPretty, json: renderJson, sarif: renderSarif, github: renderGithub }[options.format];
-  if (baseline !== undefined) {
-    summary.baseline = { file: baseline.file, known: baseline.known, fixed: baseline.fixed.length };
-  }
-  io.stdout.write(render({ root: workspace.root, diagnostics, summary, color: useColor(io.stdout) }));
-  if (baseline !== undefined && baseline.fixed.length > 0) {
-    const lines = baseline.fixed.map(
-      (e) => `  ${printable(e.file)}: ${printable(e.rule)} \`${printable(e.specifier)}\`${e.count > 1 ? ` (${e.count}×)` : ''}`,
-    );
-    io.stderr.write(
-      `palisade: ${baseline.fixed.length} baseline entries are fixed and can be removed (run with --update-baseline):\n${lines.join('\n')}\n`,
-    );
-  }
-  const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+  return exitCode;
 }
 
 function parseCommand(argv, cwd) {
@@ -351,11 +253,10 @@ function parseCommand(argv, cwd) {
     config: values.config === undefined ? undefined : resolve(cwd, values.config),
     format,
     maxWarnings,
-    baseline: values.baseline === undefined ? undefined : resolve(cwd, values.baseline),
-    baselineAsTyped: values.baseline,
+    // As typed: `check` names them so in its messages, and resolves them against `cwd` itself.
+    baseline: values.baseline,
     updateBaseline: Boolean(values['update-baseline']),
-    paths: paths.map((path) => resolve(cwd, path)),
-    pathsAsTyped: paths,
+    paths,
   };
 }
 
@@ -423,7 +324,7 @@ function inspect(options, io) {
     io.stdout.write(renderGraph(workspace.graph(options.level), options.format, options.level));
     return 0;
   }
-  const [file] = options.paths;
+  const file = resolve(io.cwd, options.paths[0]);
   let text;
   try {
     text = readFileSync(file, 'utf8');
@@ -432,276 +333,7 @@ function inspect(options, io) {
     return 2;
   }
   const explanation = workspace.explain(file, text);
-  const color = useColor(io.stdout);
-  const paint = (style, value) => (color ? `\u001b[${STYLES[style]}m${value}\u001b[0m` : value);
+  const paint = painter(useColor(io.stdout));
   io.stdout.write(options.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation, paint));
   return 0;
-}
-
-/** Whether the workspace-relative `file` lies under one of `paths` (all files when none). */
-function underAny(file, paths, root) {
-  if (paths.length === 0) {
-    return true;
-  }
-  const absolute = resolve(root, file);
-  return paths.some((path) => isUnder(absolute, path));
-}
-
-/** Whether `path` is `folder` or lies below it. */
-function isUnder(path, folder) {
-  const rest = relative(folder, path);
-  return rest === '' || (!rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest));
-}
-
-/** A path given to `check` that it cannot narrow the check to. */
-class PathError extends Error {}
-
-/**
- * `check`'s paths with links resolved, as the workspace root is (the engine never follows a link
- * out of the workspace); each must exist and lie in the workspace at `root`.
- * @throws {PathError} naming the first that does not, as it was typed
- */
-function checkPaths(options, root) {
-  const realRoot = existsSync(root) ? realpathSync(root) : root;
-  return options.paths.map((path, index) => {
-    const name = options.pathsAsTyped[index];
-    if (!existsSync(path)) {
-      throw new PathError(`${name}: no such file or directory`);
-    }
-    const real = realpathSync(path);
-    if (!isUnder(real, realRoot)) {
-      throw new PathError(`${name}: outside the workspace, whose root is ${realRoot}`);
-    }
-    return real;
-  });
-}
-
-/** `path` as messages show it: relative to `cwd`, with `/`. */
-function relativeName(cwd, path) {
-  return relative(cwd, path).split(sep).join('/') || '.';
-}
-
-function readPackageVersion() {
-  return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
-}
-
-/** Delay before the progress bar appears: quick runs print nothing extra. */
-const PROGRESS_DELAY_MS = 300;
-
-/** A progress bar on `stream` when it is a terminal; `undefined` otherwise. */
-function progressBar(stream, delayMs) {
-  if (!stream.isTTY) {
-    return undefined;
-  }
-  const started = performance.now();
-  let drawn = false;
-  return {
-    update(done, total) {
-      if (performance.now() - started < delayMs) {
-        return;
-      }
-      const width = 30;
-      const filled = Math.round((width * done) / Math.max(total, 1));
-      stream.write(`\r${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} files`);
-      drawn = true;
-    },
-    clear() {
-      if (drawn) {
-        stream.write('\r\u001b[2K');
-      }
-    },
-  };
-}
-
-function useColor(stream) {
-  return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
-}
-
-/** A diagnostic as the JSON report and annotations give it: 1-based columns, ESLint-style end. */
-function publicDiagnostic(d) {
-  const out = {
-    rule: d.rule,
-    severity: d.severity,
-    file: d.file,
-    line: d.line,
-    column: d.column + 1,
-    endLine: d.endLine,
-    endColumn: d.endColumn + 1,
-    message: d.message,
-    help: d.help,
-  };
-  if (d.specifier !== undefined) {
-    out.specifier = d.specifier;
-  }
-  if (d.cycle !== undefined) {
-    out.cycle = d.cycle;
-  }
-  return out;
-}
-
-function renderJson({ root, diagnostics, summary }) {
-  return `${JSON.stringify({ version: 1, root, summary, diagnostics: diagnostics.map(publicDiagnostic) }, null, 2)}\n`;
-}
-
-/** SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule, paths relative to the root. */
-function renderSarif({ root, diagnostics }) {
-  const rules = ruleMetadata();
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const occurrences = new Map();
-  const results = diagnostics.map((d) => {
-    const p = publicDiagnostic(d);
-    // Stable across line shifts: rule, file, specifier and which occurrence of them it is.
-    const key = `${p.rule}:${p.file}:${p.specifier ?? ''}`;
-    const occurrence = (occurrences.get(key) ?? 0) + 1;
-    occurrences.set(key, occurrence);
-    return {
-      ruleId: p.rule,
-      ruleIndex: ruleIndex.get(p.rule),
-      level: p.severity === 'error' ? 'error' : 'warning',
-      message: { text: `${p.message}. Help: ${p.help}` },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: p.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'ROOT' },
-            region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-          },
-        },
-      ],
-      partialFingerprints: { 'palisade/v1': `${key}:${occurrence}` },
-    };
-  });
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'palisade',
-            version: readPackageVersion(),
-            informationUri: 'https://github.com/palisade-dev/palisade',
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.description },
-              helpUri: rule.docsUrl,
-              defaultConfiguration: { level: 'error' },
-            })),
-          },
-        },
-        originalUriBaseIds: { ROOT: { uri: `${pathToFileURL(root).href}/` } },
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
-}
-
-function escapeData(text) {
-  return text.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
-}
-
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
-}
-
-function renderGithub({ diagnostics }) {
-  return diagnostics
-    .map((d) => {
-      const p = publicDiagnostic(d);
-      const level = d.severity === 'error' ? 'error' : 'warning';
-      const properties = [
-        `file=${escapeProperty(printable(p.file))}`,
-        `line=${p.line}`,
-        `col=${p.column}`,
-        `endLine=${p.endLine}`,
-        `endColumn=${p.endColumn}`,
-        `title=${escapeProperty(`palisade(${p.rule})`)}`,
-      ].join(',');
-      // A message may span lines (`%0A` in an annotation); anything else a terminal or the log
-      // viewer would act on is shown as text.
-      return `::${level} ${properties}::${escapeData(`${printableMessage(d)}. Help: ${printable(p.help)}`)}\n`;
-    })
-    .join('');
-}
-
-const STYLES = { red: 31, green: 32, yellow: 33, cyan: 36, bold: 1, dim: 2 };
-
-function renderPretty({ root, diagnostics, summary, color }) {
-  const paint = (style, text) => (color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);
-  const texts = new Map();
-  const lineOf = (file, line) => {
-    if (!texts.has(file)) {
-      let text = '';
-      try {
-        text = readFileSync(resolve(root, file), 'utf8').replace(/^\uFEFF/u, '');
-      } catch {
-        // The frame is left out; the diagnostic still names the place.
-      }
-      texts.set(file, text.split(/\r\n|[\r\n\u2028\u2029]/u));
-    }
-    return texts.get(file)[line - 1];
-  };
-  const blocks = diagnostics.map((d) => {
-    const label = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    const file = printable(d.file);
-    const lines = [`${label}${paint('bold', `[${d.rule}]: ${printableMessage(d)}`)}`, `  ${paint('cyan', '-->')} ${file}:${d.line}:${d.column + 1}`];
-    const source = lineOf(d.file, d.line);
-    if (source !== undefined && source !== '') {
-      // Tabs as four spaces and control characters escaped: the caret is placed on the line as
-      // printed, so the columns before it are measured the same way.
-      const shown = (text) => printable(text.replace(/\t/gu, '    '));
-      const gutter = ' '.repeat(String(d.line).length);
-      const end = d.endLine === d.line ? Math.max(d.endColumn, d.column + 1) : source.length;
-      const caret = ' '.repeat(shown(source.slice(0, d.column)).length) + '^'.repeat(Math.max(1, shown(source.slice(d.column, end)).length));
-      lines.push(
-        `${gutter} ${paint('cyan', '|')}`,
-        `${paint('cyan', `${d.line} |`)} ${shown(source)}`,
-        `${gutter} ${paint('cyan', '|')} ${paint(d.severity === 'error' ? 'red' : 'yellow', caret)}`,
-      );
-    }
-    lines.push(`  ${paint('cyan', '=')} help: ${printable(d.help)}`, `  ${paint('cyan', '=')} docs: ${d.docsUrl}`);
-    return `${lines.join('\n')}\n`;
-  });
-  const problems = summary.errors + summary.warnings;
-  const counts = countsOf(summary.errors, summary.warnings);
-  const accepted = summary.baseline === undefined ? '' : `, ${summary.baseline.known} known violations accepted by the baseline`;
-  const tail = `${summary.files} files, ${summary.dependencies} dependencies checked in ${summary.durationMs} ms${accepted}`;
-  const line = problems === 0 ? paint('bold', `✔ no problems (${tail})`) : paint('bold', `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counts}); ${tail}`);
-  return `${blocks.join('\n')}${blocks.length > 0 ? '\n' : ''}${line}\n${ruleTable(diagnostics, paint)}`;
-}
-
-/**
- * The problems per rule under the summary line, most first (ties by rule id), one line each:
- * `  no-cycle  3 errors`, or `3 (2 errors, 1 warning)` when a rule reports both.
- */
-function ruleTable(diagnostics, paint) {
-  const byRule = new Map();
-  for (const d of diagnostics) {
-    const tally = byRule.get(d.rule) ?? { errors: 0, warnings: 0 };
-    tally[d.severity === 'error' ? 'errors' : 'warnings'] += 1;
-    byRule.set(d.rule, tally);
-  }
-  const rows = [...byRule]
-    .map(([rule, { errors, warnings }]) => ({ rule, errors, warnings, total: errors + warnings }))
-    .sort((a, b) => b.total - a.total || (a.rule < b.rule ? -1 : 1));
-  const ruleWidth = Math.max(0, ...rows.map((row) => row.rule.length));
-  const countWidth = Math.max(0, ...rows.map((row) => String(row.total).length));
-  return rows
-    .map(({ rule, errors, warnings, total }) => {
-      const count = String(total).padStart(countWidth);
-      let kind;
-      if (warnings === 0) {
-        kind = paint('red', `${count} error${total === 1 ? '' : 's'}`);
-      } else if (errors === 0) {
-        kind = paint('yellow', `${count} warning${total === 1 ? '' : 's'}`);
-      } else {
-        kind = `${count} (${countsOf(errors, warnings)})`;
-      }
-      return `  ${rule.padEnd(ruleWidth)}  ${kind}\n`;
-    })
-    .join('');
-}
-
-function countsOf(errors, warnings) {
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }

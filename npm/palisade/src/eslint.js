@@ -15,12 +15,6 @@ const { name, version } = createRequire(import.meta.url)('../package.json');
 const GRAPH_RULES = new Set(['no-cycle', 'enforce-module-boundaries']);
 
 /**
- * Rules that also take their options from ESLint, as the tool they replace did: with options, they
- * use those instead of `palisade.json`'s setting.
- */
-const OPTIONS_FROM_ESLINT = new Set(['enforce-module-boundaries']);
-
-/**
  * Everything the core says about one file, shared by all Palisade rules linting it.
  * @typedef {object} FileReport
  * @property {Map<string, any[]>} diagnosticsByRule
@@ -140,10 +134,14 @@ function byRule(diagnostics) {
 /** @type {Record<string, object> | undefined} */
 let optionsSchemas;
 
-/** The JSON Schema of a rule's ESLint options, for the rules that take them. */
+/**
+ * The JSON Schema of a rule's ESLint options; `undefined` for a rule that takes none. The rules
+ * that have one also take their options from ESLint, as the tool they replace did: with options,
+ * they use those instead of `palisade.json`'s setting.
+ */
 function optionsSchemaOf(id) {
   optionsSchemas ??= JSON.parse(wasm().ruleOptionsSchemas());
-  return optionsSchemas[id];
+  return Object.hasOwn(optionsSchemas, id) ? optionsSchemas[id] : undefined;
 }
 
 /**
@@ -155,7 +153,7 @@ const overridesByOptions = new WeakMap();
 
 /** The rules ESLint's options for rule `id` set, or `undefined` to use `palisade.json`'s. */
 function rulesFromOptions(id, options) {
-  if (!OPTIONS_FROM_ESLINT.has(id) || options.length === 0) {
+  if (optionsSchemaOf(id) === undefined || options.length === 0) {
     return undefined;
   }
   let override = overridesByOptions.get(options);
@@ -182,6 +180,7 @@ function settingsOf(context) {
 }
 
 function createRule(metadata) {
+  const optionsSchema = optionsSchemaOf(metadata.id);
   const messages = { configError: '{{message}}' };
   for (const [messageId, { message, help }] of Object.entries(metadata.messages)) {
     messages[messageId] = `${message}. Help: ${help}`;
@@ -195,7 +194,7 @@ function createRule(metadata) {
         url: metadata.docsUrl,
         recommended: metadata.recommended,
       },
-      schema: OPTIONS_FROM_ESLINT.has(metadata.id) ? [optionsSchemaOf(metadata.id)] : [],
+      schema: optionsSchema === undefined ? [] : [optionsSchema],
       messages,
     },
     create(context) {

@@ -11,6 +11,7 @@ import { checkInParallel, startWorkers } from './parallel.js';
 export { PalisadeConfigError, ruleMetadata };
 
 /**
+ * (types/index.d.ts declares this and the rest of the API for TypeScript.)
  * @typedef {object} Diagnostic
  * @property {string} rule rule id, e.g. `entry-point`
  * @property {string} messageId
@@ -21,6 +22,7 @@ export { PalisadeConfigError, ruleMetadata };
  * @property {Record<string, string>} data the values the message and help were rendered with
  * @property {string} docsUrl
  * @property {string} [specifier]
+ * @property {string[]} [cycle] `no-cycle`: the files or projects around it, the first repeated at the end
  * @property {number} start UTF-8 byte offset
  * @property {number} end UTF-8 byte offset
  * @property {number} line 1-based
@@ -113,14 +115,12 @@ export class Workspace {
   }
 
   /**
-   * Checks every source file: the diagnostics (sorted by file, line, column, rule), how many
+   * Checks every source file: the diagnostics (sorted by the engine: file, line, column, rule), how many
    * files were checked and how many dependencies they declare.
    * @returns {{ diagnostics: any[], files: number, dependencies: number }}
    */
   report() {
-    const report = this.#handle.checkAll();
-    report.diagnostics.sort(compareDiagnostics);
-    return report;
+    return this.#handle.checkAll();
   }
 
   /**
@@ -133,9 +133,7 @@ export class Workspace {
    */
   reportScope(paths) {
     const scope = paths.map((path) => relative(this.root, resolve(path)).split(sep).join('/'));
-    const report = this.#handle.checkScope(scope);
-    report.diagnostics.sort(compareDiagnostics);
-    return report;
+    return this.#handle.checkScope(scope);
   }
 
   /**
@@ -148,9 +146,7 @@ export class Workspace {
    * @returns {Promise<{ diagnostics: any[], files: number, dependencies: number }>}
    */
   async reportInParallel({ threads, workers, onProgress } = {}) {
-    const report = await checkInParallel(this.#handle, { location: this.#location, pool: workers, threads, onProgress });
-    report.diagnostics.sort(compareDiagnostics);
-    return report;
+    return checkInParallel(this.#handle, { location: this.#location, pool: workers, threads, onProgress });
   }
 
   /**
@@ -188,21 +184,4 @@ export class Workspace {
   close() {
     this.#handle.free();
   }
-}
-
-function compareDiagnostics(a, b) {
-  return (
-    compareStrings(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareStrings(a.rule, b.rule) ||
-    compareStrings(a.messageId, b.messageId)
-  );
-}
-
-function compareStrings(a, b) {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
 }

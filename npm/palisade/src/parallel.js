@@ -54,7 +54,8 @@ class WorkerPool {
  * @param {{ location: { root: string, configFile: string | undefined }, pool?: WorkerPool,
  *   threads?: number, onProgress?: (done: number, total: number) => void }} options
  *   `pool` from `startWorkers`, else workers are started here (`threads`, default every core)
- * @returns {Promise<{ diagnostics: any[], files: number, dependencies: number }>}
+ * @returns {Promise<{ diagnostics: any[], files: number, dependencies: number }>} diagnostics in
+ *   the engine's order, as `checkAll` gives them
  */
 export async function checkInParallel(handle, { location, pool, threads, onProgress }) {
   const total = handle.sourceFiles().length;
@@ -97,7 +98,30 @@ export async function checkInParallel(handle, { location, pool, threads, onProgr
     checkHere();
   }
   diagnostics.push(...handle.finishCheck(graphs));
+  diagnostics.sort(engineOrder);
   return { diagnostics, files: total, dependencies };
+}
+
+/**
+ * The order the engine gives a whole check (`checkAll`): file, byte span, rule, message id. Slices
+ * come back in the order threads finish them and the cycles come last, so the joined list is put
+ * in that order here; the engine has no call yet that joins the slices' diagnostics itself.
+ */
+function engineOrder(a, b) {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.start - b.start ||
+    a.end - b.end ||
+    compareStrings(a.rule, b.rule) ||
+    compareStrings(a.messageId, b.messageId)
+  );
+}
+
+function compareStrings(a, b) {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
 }
 
 /**
