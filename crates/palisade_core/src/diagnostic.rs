@@ -3,9 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
-use crate::config::SeverityLevel;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 pub const DOCS_BASE: &str = "https://github.com/palisade-dev/palisade/blob/main/docs/rules/";
 
@@ -14,6 +13,15 @@ pub const DOCS_BASE: &str = "https://github.com/palisade-dev/palisade/blob/main/
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+/// How loudly a rule reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityLevel {
+    Off,
+    Warn,
+    Error,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -53,11 +61,36 @@ pub struct MessageTemplate {
 pub struct RuleMeta {
     pub id: &'static str,
     pub description: &'static str,
+    /// What the rule looks at.
+    pub kind: RuleKind,
     /// On in the zero-config default.
     pub recommended: bool,
     pub messages: &'static [MessageTemplate],
     /// Markdown: what it does, why, examples, options.
     pub docs: &'static str,
+}
+
+/// What a rule looks at, which decides where it can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Each import on its own (with the workspace's projects and elements): runs everywhere,
+    /// the SWC plugin included.
+    PerImport,
+    /// Each file on its own.
+    PerFile,
+    /// The whole import graph (per import too, where it can): runs where every file can be
+    /// read (CLI, `ESLint`, API), not in the SWC plugin.
+    Graph,
+}
+
+impl RuleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PerImport => "per-import",
+            Self::PerFile => "per-file",
+            Self::Graph => "graph",
+        }
+    }
 }
 
 impl RuleMeta {

@@ -1,8 +1,24 @@
 //! Elements: parts of the code classified by path pattern, with captured values. A file may sit
 //! in several (they nest); its primary element is the one with the deepest base.
 
-use crate::config::{ConfigError, ConfigSource, ElementConfig, PathSegment};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::jsonc::{ConfigError, ConfigSource, PathSegment};
 use crate::pattern::{Flavor, Glob};
+
+/// One element type: files matching `pattern` belong to it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ElementConfig {
+    /// The element type, used by selectors (`"domain"`, `"feature"`).
+    #[serde(rename = "type")]
+    pub element_type: String,
+    /// Workspace-relative glob; `{name}` captures one segment, `*` stays in a segment, `**` spans.
+    /// Each folder the pattern names before its last `**` is one instance of the element
+    /// (`**/components/{name}/**`: each component folder, however deep).
+    pub pattern: String,
+}
 
 /// A file's place in one element.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,23 +7,27 @@ pub mod diagnostic;
 pub mod discovery;
 pub mod element;
 pub mod gitignore;
+pub mod graph;
 pub mod host;
 pub mod imports;
+pub mod jsonc;
 pub mod nesting;
 pub mod pattern;
 pub mod project;
 pub mod resolve;
 pub mod rules;
 pub mod selector;
-pub mod store;
+pub mod snapshot;
+mod sorted;
 pub mod workspace;
 
 #[cfg(test)]
 mod testing;
 
-pub use config::{Config, ConfigError};
+pub use config::Config;
 pub use diagnostic::{Diagnostic, LineIndex, Position, RuleMeta, Severity, Span};
 pub use host::{DirEntry, EntryKind, Host, MemoryHost};
+pub use jsonc::ConfigError;
 pub use workspace::{CheckReport, GraphPart, Located, PartReport, Workspace, locate_workspace};
 
 /// The JSON Schema of `palisade.json`, pretty-printed.
@@ -35,15 +39,5 @@ pub fn config_schema() -> String {
 /// The JSON Schema (draft-07, self-contained) of the options of the rules other tools configure
 /// directly, such as `ESLint`: `{ ruleId: schema }`.
 pub fn rule_options_schemas() -> String {
-    let generator = schemars::generate::SchemaSettings::draft07()
-        .with(|settings| settings.inline_subschemas = true)
-        .into_generator();
-    let schema = generator.into_root_schema_for::<rules::enforce_module_boundaries::EnforceModuleBoundariesOptions>();
-    let mut value = schema.to_value();
-    if let Some(object) = value.as_object_mut() {
-        object.remove("$schema");
-        object.remove("title");
-    }
-    let all = serde_json::json!({ rules::enforce_module_boundaries::META.id: value });
-    serde_json::to_string(&all).unwrap_or_default()
+    serde_json::to_string(&rules::eslint_options_schemas()).unwrap_or_default()
 }

@@ -161,7 +161,7 @@ impl ProjectGraph {
     /// The index of the project whose root is `root`.
     fn by_root(&self, root: &str) -> Option<usize> {
         let Some(source) = &self.source else { return self.by_root.get(root).copied() };
-        crate::store::search(source.0.len(), |index| source.0.root(index).cmp(root)).ok()
+        crate::sorted::search(source.0.len(), |index| source.0.root(index).cmp(root)).ok()
     }
 
     /// Each project's package name and root.

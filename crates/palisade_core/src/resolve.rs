@@ -1012,7 +1012,7 @@ impl AliasKeys {
     }
 
     fn matches(&self, specifier: &str) -> bool {
-        crate::store::search(self.ends.len(), |index| self.exact_key(index).cmp(specifier)).is_ok()
+        crate::sorted::search(self.ends.len(), |index| self.exact_key(index).cmp(specifier)).is_ok()
             || self.wildcards.iter().any(|(prefix, suffix)| {
                 specifier.len() >= prefix.len() + suffix.len()
                     && specifier.starts_with(prefix.as_str())

@@ -5,25 +5,24 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::config::{Config, ConfigError, ConfigSource, PathSegment, parse_config};
+use crate::config::{Config, parse_config};
 use crate::diagnostic::{Diagnostic, Finding, LineIndex, RuleMeta, Severity};
 use crate::discovery::{IgnoreRules, discover, in_skipped_dir};
 use crate::element::{ElementMatch, Elements};
+use crate::graph::{GraphEdge, GraphFinding, ImportGraph, Nodes};
 use crate::host::{EntryKind, Host, ListingHost};
 use crate::imports::{Import, extract_imports, is_source_path};
+use crate::jsonc::{ConfigError, ConfigSource, PathSegment};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 use crate::resolve::{Resolution, Resolver};
-use crate::rules::enforce_module_boundaries::{self as module_boundaries, ProjectDeps};
-use crate::rules::no_cycle::{self, CycleFinding, CycleIndex, GraphEdge, ProjectsView};
-use crate::rules::{Edge, RuleSet, Subject, parse_error};
+use crate::rules::{Edge, Reported, RuleSet, Subject, parse_error};
 use crate::selector::FileFacts;
 
 mod introspect;
 mod snapshot;
 
 pub use introspect::{Architecture, ArchitectureLink, ArchitectureNode, Explanation, ImportFacts, Level};
-pub use snapshot::{ProjectRecord, SNAPSHOT_FILE_MAGIC, SNAPSHOT_VERSION, Snapshot, parse_snapshot};
 
 pub const CONFIG_FILE_NAME: &str = "palisade.json";
 
@@ -95,46 +94,11 @@ pub struct GraphPart {
     pub ignored: Vec<String>,
 }
 
-/// The workspace's import graph for the whole-graph rules, built once and then kept current
-/// file by file.
-struct FileGraph {
-    /// Each source file's resolved workspace-internal imports.
-    edges: Vec<Vec<GraphEdge>>,
-    /// A hash of the text each file's edges came from; `None` when not known.
-    hashes: Vec<Option<u64>>,
-    /// npm packages each source file imports (kept only when a graph rule needs them).
-    packages: Vec<Vec<String>>,
-    /// Components for `no-cycle`, dropped whenever an edge changes.
-    cycles: Option<CycleIndex>,
-    /// The project graph for `enforce-module-boundaries`, dropped whenever an edge changes.
-    project_deps: Option<ProjectDeps>,
-    /// Set by `refresh`: files may have changed on disk since they were read.
-    stale: bool,
-}
-
 fn text_hash(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     text.hash(&mut hasher);
     hasher.finish()
-}
-
-impl FileGraph {
-    fn new(count: usize, stale: bool) -> Self {
-        Self {
-            edges: vec![Vec::new(); count],
-            packages: vec![Vec::new(); count],
-            hashes: vec![None; count],
-            cycles: None,
-            project_deps: None,
-            stale,
-        }
-    }
-}
-
-/// Whether two edge lists give the same graph (positions aside).
-fn same_targets(a: &[GraphEdge], b: &[GraphEdge]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to == y.to && x.kind == y.kind)
 }
 
 /// A loaded workspace, ready to check files.
@@ -159,7 +123,7 @@ pub struct Workspace {
     /// Primary element per workspace-relative file: every import target is classified once.
     elements_of: Mutex<rustc_hash::FxHashMap<String, Option<Arc<ElementMatch>>>>,
     /// Built on first use by a whole-graph check.
-    graph: Mutex<Option<FileGraph>>,
+    graph: Mutex<Option<ImportGraph>>,
     /// The last check's imports of missing files where git ignores files, by ignored folder.
     ignored_imports: Mutex<std::collections::BTreeMap<String, usize>>,
 }
@@ -522,7 +486,7 @@ impl Workspace {
     ) {
         // Only the whole-graph rules need the file's index (and so the list of source files).
         let from_index = if graph.is_some() { self.index_of(file) } else { None };
-        let keep_packages = self.keeps_packages();
+        let keep_packages = self.rules.records_packages();
         let element = self.element_of(file);
         let from = self.subject(file, element.as_deref());
         self.rules.check_file(&from, !self.elements.is_empty(), findings);
@@ -546,7 +510,7 @@ impl Workspace {
                 _ => self.subject(file, target_element.as_deref()),
             });
             let edge = Edge { import, resolution: &resolution, target };
-            self.rules.check_edge(&from, &edge, &self.projects, findings);
+            self.rules.check_import(&from, &edge, &self.projects, findings);
             if let (Some(graph), Some(from)) = (graph.as_deref_mut(), from_index) {
                 graph.edges.extend(self.graph_edge(from, import, &resolution));
                 match &resolution {
@@ -580,7 +544,7 @@ impl Workspace {
         let file = &self.source_files()[from];
         let Ok(imports) = extract_imports(file, text) else { return (Vec::new(), Vec::new()) };
         let path = self.root.join(file);
-        let keep_packages = self.keeps_packages();
+        let keep_packages = self.rules.records_packages();
         let mut edges = Vec::new();
         let mut packages = Vec::new();
         for import in &imports {
@@ -709,26 +673,19 @@ impl Workspace {
     /// has every file's edges).
     fn join_graph(&self, parts: Vec<PartReport>, whole: bool) -> CheckReport {
         let mut report = CheckReport { files: self.source_files().len(), ..CheckReport::default() };
-        let count = self.source_files().len();
-        let mut graph = FileGraph::new(count, false);
+        let mut graph = ImportGraph::new(self.owners(), false);
         let mut ignored = Vec::new();
         for part in parts {
             report.diagnostics.extend(part.diagnostics);
             report.dependencies += part.dependencies;
             for edge in part.graph.edges {
-                if edge.from < count && edge.to < count {
-                    graph.edges[edge.from].push(edge);
-                }
+                graph.add_edge(edge);
             }
             for (file, package) in part.graph.packages {
-                if let Some(slot) = graph.packages.get_mut(file) {
-                    slot.push(package);
-                }
+                graph.add_package(file, package);
             }
             for (index, hash) in part.graph.hashes {
-                if let Some(slot) = graph.hashes.get_mut(index) {
-                    *slot = Some(hash);
-                }
+                graph.set_hash(index, hash);
             }
             ignored.extend(part.graph.ignored);
         }
@@ -738,18 +695,9 @@ impl Workspace {
                 *counts.entry(folder).or_default() += 1;
             }
         }
-        if let Some((severity, rule)) = self.rules.no_cycle() {
-            let mut index = self.cycle_index(rule, &graph);
-            let edges = graph.edges.iter().flatten();
-            let found = self.with_projects(|projects| rule.findings(&mut index, self.source_files(), edges, projects));
-            report.diagnostics.extend(self.graph_diagnostics(&no_cycle::META, severity, found, None));
-            graph.cycles = Some(index);
-        }
-        if let Some((severity, rule)) = self.rules.module_boundaries() {
-            let deps = self.project_deps(&graph);
-            let found = self.module_boundary_findings(rule, &deps, graph.edges.iter().flatten());
-            report.diagnostics.extend(self.graph_diagnostics(&module_boundaries::META, severity, found, None));
-            graph.project_deps = Some(deps);
+        if self.rules.has_graph_rules() {
+            let found = self.graph_findings(&graph, Nodes::All);
+            report.diagnostics.extend(self.graph_diagnostics(found, None));
         }
         if whole && let Ok(mut slot) = self.graph.lock() {
             *slot = Some(graph);
@@ -763,7 +711,7 @@ impl Workspace {
     /// is built on the first call (every file read from disk); later calls refresh only this
     /// file's edges, from `text`.
     pub fn check_graph(&self, path: &Path, text: &str) -> Vec<Diagnostic> {
-        if self.rules.no_cycle().is_none() && self.rules.module_boundaries().is_none() {
+        if !self.rules.has_graph_rules() {
             return Vec::new();
         }
         let Some(file) = self.relative(path) else { return Vec::new() };
@@ -775,76 +723,33 @@ impl Workspace {
             self.reread_graph(graph);
         }
         self.update_file(graph, node, text);
-        let mut diagnostics = Vec::new();
-        if let Some((severity, rule)) = self.rules.no_cycle() {
-            let mut index = match graph.cycles.take() {
-                Some(index) => index,
-                None => self.cycle_index(rule, graph),
-            };
-            let found = self.with_projects(|projects| {
-                rule.findings(&mut index, self.source_files(), graph.edges[node].iter(), projects)
-            });
-            graph.cycles = Some(index);
-            diagnostics.extend(self.graph_diagnostics(&no_cycle::META, severity, found, Some(text)));
-        }
-        if let Some((severity, rule)) = self.rules.module_boundaries() {
-            let deps = match graph.project_deps.take() {
-                Some(deps) => deps,
-                None => self.project_deps(graph),
-            };
-            let found = self.module_boundary_findings(rule, &deps, graph.edges[node].iter());
-            graph.project_deps = Some(deps);
-            diagnostics.extend(self.graph_diagnostics(&module_boundaries::META, severity, found, Some(text)));
-        }
+        let found = self.graph_findings(graph, Nodes::One(node));
+        let mut diagnostics = self.graph_diagnostics(found, Some(text));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         diagnostics
     }
 
-    /// Whether the file graph records the npm packages each file imports.
-    fn keeps_packages(&self) -> bool {
-        self.rules.module_boundaries().is_some_and(|(_, rule)| rule.needs_packages())
+    /// Each source file's project.
+    fn owners(&self) -> Vec<Option<usize>> {
+        self.source_files().iter().map(|file| self.projects.owner_of(file)).collect()
     }
 
-    /// The project graph from the file graph.
-    fn project_deps(&self, graph: &FileGraph) -> ProjectDeps {
-        let owners: Vec<Option<usize>> = self.source_files().iter().map(|file| self.projects.owner_of(file)).collect();
-        let packages = graph
-            .packages
-            .iter()
-            .enumerate()
-            .flat_map(|(file, packages)| packages.iter().map(move |package| (file, package.as_str())));
-        ProjectDeps::build(&self.projects, owners, graph.edges.iter().flatten(), packages)
-    }
-
-    /// `enforce-module-boundaries`' project-graph findings on `edges`.
-    fn module_boundary_findings<'a>(
-        &self,
-        rule: &module_boundaries::Rule,
-        deps: &ProjectDeps,
-        edges: impl Iterator<Item = &'a GraphEdge>,
-    ) -> Vec<CycleFinding> {
-        let files = self.source_files();
-        edges
-            .filter_map(|edge| {
-                let (source, target) = (deps.owner(edge.from)?, deps.owner(edge.to)?);
-                if !rule.needs_graph(edge, source, target) {
-                    return None;
-                }
-                let finding = rule.check_graph_edge(edge, (source, target), deps, &self.projects, files)?;
-                Some(CycleFinding { file: edge.from, finding, cycle: Vec::new() })
-            })
-            .collect()
+    /// The graph rules' findings on the imports of `nodes`.
+    fn graph_findings(&self, graph: &ImportGraph, nodes: Nodes) -> Vec<Reported<GraphFinding>> {
+        let mut found = Vec::new();
+        self.rules.check_graph(&graph.view(self.source_files(), &self.projects), nodes, &mut found);
+        found
     }
 
     /// Reads every source file and resolves its imports.
-    fn read_graph(&self) -> FileGraph {
-        let mut graph = FileGraph::new(self.source_files().len(), true);
+    fn read_graph(&self) -> ImportGraph {
+        let mut graph = ImportGraph::new(self.owners(), true);
         self.reread_graph(&mut graph);
         graph
     }
 
     /// Re-reads every source file, re-resolving the imports of those whose text changed.
-    fn reread_graph(&self, graph: &mut FileGraph) {
+    fn reread_graph(&self, graph: &mut ImportGraph) {
         for node in 0..self.source_files().len() {
             let text = self.host.read_to_string(&self.root.join(&self.source_files()[node])).unwrap_or_default();
             self.update_file(graph, node, text.strip_prefix('\u{feff}').unwrap_or(&text));
@@ -853,47 +758,22 @@ impl Workspace {
     }
 
     /// Brings source file `node`'s edges up to date with `text`.
-    fn update_file(&self, graph: &mut FileGraph, node: usize, text: &str) {
+    fn update_file(&self, graph: &mut ImportGraph, node: usize, text: &str) {
         let hash = text_hash(text);
-        if graph.hashes[node] == Some(hash) {
+        if graph.is_current(node, hash) {
             return;
         }
         let (edges, packages) = self.edges_of(node, text);
-        if !same_targets(&graph.edges[node], &edges) {
-            graph.cycles = None;
-            graph.project_deps = None;
-        }
-        if graph.packages[node] != packages {
-            graph.project_deps = None;
-        }
-        graph.edges[node] = edges;
-        graph.packages[node] = packages;
-        graph.hashes[node] = Some(hash);
+        graph.replace_file(node, edges, packages, hash);
     }
 
-    fn cycle_index(&self, rule: &no_cycle::Rule, graph: &FileGraph) -> CycleIndex {
-        self.with_projects(|projects| rule.index(self.source_files().len(), graph.edges.iter().flatten(), projects))
-    }
-
-    fn with_projects<T>(&self, run: impl FnOnce(&ProjectsView<'_>) -> T) -> T {
-        let of_file = |file: usize| self.projects.owner_of(&self.source_files()[file]);
-        let name = |project: usize| self.projects.get(project).name.clone();
-        run(&ProjectsView { count: self.projects.len(), of_file: &of_file, name: &name })
-    }
-
-    /// Renders whole-graph findings of rule `meta`; `text` is the text of the file they are on
-    /// when the caller has it, else each file is read.
-    fn graph_diagnostics(
-        &self,
-        meta: &'static RuleMeta,
-        severity: Severity,
-        found: Vec<CycleFinding>,
-        text: Option<&str>,
-    ) -> Vec<Diagnostic> {
+    /// Renders whole-graph findings; `text` is the text of the file they are on when the caller
+    /// has it, else each file is read.
+    fn graph_diagnostics(&self, found: Vec<Reported<GraphFinding>>, text: Option<&str>) -> Vec<Diagnostic> {
         let mut texts: HashMap<usize, String> = HashMap::new();
         found
             .into_iter()
-            .map(|found| {
+            .map(|(meta, severity, found)| {
                 let file = &self.source_files()[found.file];
                 let text = texts.entry(found.file).or_insert_with(|| {
                     let text = text.map_or_else(

@@ -151,7 +151,7 @@ pub fn run_scenario_per_file(dir: &Path) -> (String, String) {
         Err(err) => return (format!("config error: {err}\n"), String::new()),
     };
     let json = serde_json::to_string(&workspace.snapshot()).unwrap_or_default();
-    let replayed = palisade_core::workspace::parse_snapshot(&json)
+    let replayed = palisade_core::snapshot::parse_snapshot(&json)
         .and_then(|snapshot| Workspace::from_snapshot_file(snapshot.to_file_bytes(), Path::new("/")));
     let replayed = match replayed {
         Ok(replayed) => replayed,

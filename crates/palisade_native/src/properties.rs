@@ -6,8 +6,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use palisade_core::config::{ConfigSource, parse_config};
+use palisade_core::config::parse_config;
 use palisade_core::imports::extract_imports;
+use palisade_core::jsonc::ConfigSource;
 use palisade_core::{MemoryHost, Workspace};
 
 /// `palisade.json` text: parsed or refused with a located error, never a panic.

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use palisade_core::Workspace;
-use palisade_core::workspace::{SNAPSHOT_FILE_MAGIC, parse_snapshot};
+use palisade_core::snapshot::{SNAPSHOT_FILE_MAGIC, parse_snapshot};
 
 /// One error for SWC to report: a byte range of the file's text (or the whole program) and the
 /// text SWC prints above its code frame.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use js_sys::{Error as JsError, Object, Reflect};
+use palisade_core::snapshot::{SNAPSHOT_SOURCE, SnapshotError};
 use palisade_core::{ConfigError, Diagnostic, DirEntry, EntryKind, Host};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -206,15 +207,30 @@ fn diagnostics_to_js(diagnostics: &[Diagnostic]) -> JsValue {
 }
 
 fn config_error_to_js(err: &ConfigError) -> JsValue {
-    let error = JsError::new(&err.to_string());
+    located_error_to_js(&err.to_string(), &err.file, &err.json_path, err.line, err.column)
+}
+
+/// A snapshot that cannot be opened, as the `PalisadeConfigError` JS callers expect of a bad config.
+fn snapshot_error_to_js(err: &SnapshotError) -> JsValue {
+    match err {
+        SnapshotError::Config(config) => config_error_to_js(config),
+        SnapshotError::Unreadable { json_path, line, column, .. } => {
+            located_error_to_js(&err.to_string(), SNAPSHOT_SOURCE, json_path, *line, *column)
+        }
+    }
+}
+
+/// A `PalisadeConfigError`: `message`, and where in which file.
+fn located_error_to_js(message: &str, file: &str, json_path: &str, line: usize, column: usize) -> JsValue {
+    let error = JsError::new(message);
     error.set_name("PalisadeConfigError");
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&error, &JsValue::from_str(key), &value);
     };
-    set("file", JsValue::from_str(&err.file));
-    set("jsonPath", JsValue::from_str(&err.json_path));
-    set("line", JsValue::from(u32::try_from(err.line).unwrap_or(u32::MAX)));
-    set("column", JsValue::from(u32::try_from(err.column).unwrap_or(u32::MAX)));
+    set("file", JsValue::from_str(file));
+    set("jsonPath", JsValue::from_str(json_path));
+    set("line", JsValue::from(u32::try_from(line).unwrap_or(u32::MAX)));
+    set("column", JsValue::from(u32::try_from(column).unwrap_or(u32::MAX)));
     error.into()
 }
 
@@ -399,6 +415,8 @@ pub fn rule_metadata() -> JsValue {
         description: &'static str,
         docs_url: String,
         recommended: bool,
+        /// `per-import`, `per-file` or `graph` (needs the whole import graph).
+        kind: &'static str,
         messages: std::collections::BTreeMap<&'static str, Message>,
     }
     let all: Vec<Meta> = palisade_core::rules::ALL
@@ -408,6 +426,7 @@ pub fn rule_metadata() -> JsValue {
             description: meta.description,
             docs_url: meta.docs_url(),
             recommended: meta.recommended,
+            kind: meta.kind.as_str(),
             messages: meta.messages.iter().map(|m| (m.id, Message { message: m.message, help: m.help })).collect(),
         })
         .collect();
@@ -418,9 +437,9 @@ pub fn rule_metadata() -> JsValue {
 /// JSON form (`Workspace.snapshot()`, perhaps with another `root`).
 #[wasm_bindgen(js_name = snapshotFileBytes)]
 pub fn snapshot_file_bytes(snapshot_json: &str) -> Result<Vec<u8>, JsValue> {
-    palisade_core::workspace::parse_snapshot(snapshot_json)
+    palisade_core::snapshot::parse_snapshot(snapshot_json)
         .map(|snapshot| snapshot.to_file_bytes())
-        .map_err(|err| config_error_to_js(&err))
+        .map_err(|err| snapshot_error_to_js(&err))
 }
 
 /// The JSON Schema of `palisade.json`.

@@ -7,12 +7,6 @@ import { checkOpened, isEngineFailure, restartEngine, ruleMetadata, wasm, worksp
 
 const { name, version } = createRequire(import.meta.url)('../package.json');
 
-/**
- * Rules answered (in part) from the whole-workspace graph rather than the file alone. The graph is
- * built once per process, on the first file such a rule lints; later files refresh only their own
- * edges, so only processes that run one of these rules pay for it.
- */
-const GRAPH_RULES = new Set(['no-cycle', 'enforce-module-boundaries']);
 
 /**
  * Everything the core says about one file, shared by all Palisade rules linting it.
@@ -180,6 +174,10 @@ function settingsOf(context) {
 }
 
 function createRule(metadata) {
+  // A rule of kind `graph` is answered (in part) from the whole-workspace import graph rather
+  // than the file alone. The graph is built once per process, on the first file such a rule
+  // lints; later files refresh only their own edges, so only processes that run one pay for it.
+  const readsGraph = metadata.kind === 'graph';
   const optionsSchema = optionsSchemaOf(metadata.id);
   const messages = { configError: '{{message}}' };
   for (const [messageId, { message, help }] of Object.entries(metadata.messages)) {
@@ -212,7 +210,7 @@ function createRule(metadata) {
           }
           const diagnostics = [
             ...(report.diagnosticsByRule.get(metadata.id) ?? []),
-            ...((GRAPH_RULES.has(metadata.id) && report.graphDiagnostics?.().get(metadata.id)) || []),
+            ...((readsGraph && report.graphDiagnostics?.().get(metadata.id)) || []),
           ];
           for (const diagnostic of diagnostics) {
             context.report(toEslintReport(diagnostic));

@@ -260,6 +260,11 @@ export interface RuleMetadata {
   docsUrl: string;
   /** On in the zero-config defaults. */
   recommended: boolean;
+  /**
+   * What the rule looks at: each import, each file, or the whole import graph (`graph` rules run
+   * where every file can be read: CLI, ESLint, API; not in the SWC plugin).
+   */
+  kind: 'per-import' | 'per-file' | 'graph';
   messages: Record<string, RuleMessage>;
 }
 

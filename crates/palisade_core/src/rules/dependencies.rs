@@ -4,14 +4,16 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Edge, OptionsError, Policy, Subject, decide};
-use crate::config::PathSegment;
-use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use crate::jsonc::PathSegment;
+use crate::project::ProjectGraph;
+use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
 use crate::element::ElementMatch;
 use crate::selector::{FileFacts, Selector, SelectorList, any_matches, compile_list};
 
 pub const META: RuleMeta = RuleMeta {
     id: "dependencies",
     description: "Element-to-element import policies with captured values",
+    kind: RuleKind::PerImport,
     recommended: false,
     messages: &[
         MessageTemplate {
@@ -96,7 +98,7 @@ struct CompiledRule {
     message: Option<String>,
 }
 
-pub struct Rule {
+pub struct Dependencies {
     default: Policy,
     rules: Vec<CompiledRule>,
 }
@@ -109,7 +111,7 @@ fn compile_part(list: Option<&SelectorList>, index: usize, key: &str) -> Result<
     })
 }
 
-impl Rule {
+impl Dependencies {
     pub fn new(options: &DependenciesOptions) -> Result<Self, OptionsError> {
         let rules = options
             .rules
@@ -156,6 +158,19 @@ impl Rule {
 pub fn side_data<'a>(side: &'a str, element: &'a ElementMatch) -> impl Iterator<Item = (String, String)> + 'a {
     let captures = element.captures.iter().map(move |(key, value)| (format!("{side}.{key}"), value.clone()));
     std::iter::once((format!("{side}.type"), element.element_type.clone())).chain(captures)
+}
+
+impl super::Rule for Dependencies {
+    type Options = DependenciesOptions;
+    const META: RuleMeta = META;
+
+    fn new(options: &DependenciesOptions) -> Result<Self, OptionsError> {
+        Self::new(options)
+    }
+
+    fn check_import(&self, from: &Subject<'_>, edge: &Edge<'_>, _projects: &ProjectGraph, out: &mut Vec<Finding>) {
+        out.extend(self.check(from, edge));
+    }
 }
 
 #[cfg(test)]

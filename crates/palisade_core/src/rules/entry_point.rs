@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::dependencies::side_data;
 use super::{Edge, OptionsError, Policy, Subject, compile_globs, decide};
-use crate::config::PathSegment;
-use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use crate::jsonc::PathSegment;
+use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob, any_match};
 use crate::project::ProjectGraph;
 use crate::resolve::Resolution;
@@ -17,6 +17,7 @@ const ELEMENT_HELP: &str = "import a file that `{{element}}` exposes, or change 
 pub const META: RuleMeta = RuleMeta {
     id: "entry-point",
     description: "Other projects may only be imported through their public entry point",
+    kind: RuleKind::PerImport,
     recommended: true,
     messages: &[
         MessageTemplate {
@@ -142,7 +143,7 @@ struct CompiledEntryRule {
     message: Option<String>,
 }
 
-pub struct Rule {
+pub struct EntryPoint {
     allow: Vec<Glob>,
     additional_entries: Vec<Glob>,
     element_default: Policy,
@@ -171,7 +172,7 @@ fn compile_entry_rule(rule: &ElementEntryRule, index: usize) -> Result<CompiledE
     })
 }
 
-impl Rule {
+impl EntryPoint {
     pub fn new(options: &EntryPointOptions) -> Result<Self, OptionsError> {
         Ok(Self {
             allow: compile_globs(&options.allow, &[PathSegment::Key("allow".into())], Flavor::Text)?,
@@ -271,6 +272,19 @@ impl Rule {
             .with("element", element.label())
             .with("file", target.file);
         Some(finding.customised(deciding.and_then(|rule| rule.message.as_deref()), side_data("to", element)))
+    }
+}
+
+impl super::Rule for EntryPoint {
+    type Options = EntryPointOptions;
+    const META: RuleMeta = META;
+
+    fn new(options: &EntryPointOptions) -> Result<Self, OptionsError> {
+        Self::new(options)
+    }
+
+    fn check_import(&self, from: &Subject<'_>, edge: &Edge<'_>, projects: &ProjectGraph, out: &mut Vec<Finding>) {
+        out.extend(self.check(from, edge, projects));
     }
 }
 

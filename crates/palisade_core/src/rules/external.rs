@@ -4,8 +4,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Edge, OptionsError, Policy, Subject, compile_globs, decide, describe};
-use crate::config::PathSegment;
-use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use crate::jsonc::PathSegment;
+use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 use crate::resolve::Resolution;
@@ -16,6 +16,7 @@ const HELP: &str = "move this code to an element allowed to use `{{package}}`, o
 pub const META: RuleMeta = RuleMeta {
     id: "external",
     description: "Allowed and banned npm packages and Node built-ins per element, project or tag",
+    kind: RuleKind::PerImport,
     recommended: false,
     messages: &[
         MessageTemplate { id: "banned", message: "`{{from}}` may not import `{{package}}`", help: HELP },
@@ -82,7 +83,7 @@ struct CompiledRule {
     message: Option<String>,
 }
 
-pub struct Rule {
+pub struct External {
     default: Policy,
     rules: Vec<CompiledRule>,
 }
@@ -107,7 +108,7 @@ fn names(resolution: &Resolution, specifier: &str) -> Option<(String, Vec<String
     }
 }
 
-impl Rule {
+impl External {
     pub fn new(options: &ExternalOptions) -> Result<Self, OptionsError> {
         let rules = options
             .rules
@@ -153,6 +154,19 @@ impl Rule {
             .with("package", package)
             .with("specifier", edge.import.specifier.clone());
         Some(finding.customised(deciding.and_then(|rule| rule.message.as_deref()), []))
+    }
+}
+
+impl super::Rule for External {
+    type Options = ExternalOptions;
+    const META: RuleMeta = META;
+
+    fn new(options: &ExternalOptions) -> Result<Self, OptionsError> {
+        Self::new(options)
+    }
+
+    fn check_import(&self, from: &Subject<'_>, edge: &Edge<'_>, projects: &ProjectGraph, out: &mut Vec<Finding>) {
+        out.extend(self.check(from, edge, projects));
     }
 }
 

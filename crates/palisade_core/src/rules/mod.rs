@@ -1,42 +1,284 @@
-//! The rules: each file holds one rule's docs, options, detection and tests. `RuleSet` is the
-//! configured, compiled set a workspace runs.
+//! The rules. Each rule is one file: its docs (`META`), its options (`<Rule>Options`, which also
+//! give the JSON Schema), its detection, its tests, and an `impl Rule`. `declare_rules!` below is
+//! the registry: one line per rule, from which the `rules` object of `palisade.json`
+//! (`RulesConfig`: parsing, schema, serialisation), the compiled `RuleSet` and its dispatch, and the
+//! list of every rule (`ALL`, which the generated docs, schema and README table follow) are
+//! generated. Adding a rule is its file plus one line there (docs/CONTRACT.md shows one).
+//!
+//! `config` and `rules` refer to each other, and only there: `palisade.json`'s `rules` object is
+//! made of the rules' option types, and the rules report option errors with `config`'s JSON
+//! paths and compile from its `RuleSetting`s.
 
-pub mod dependencies;
-pub mod enforce_module_boundaries;
-pub mod entry_point;
-pub mod external;
-pub mod no_cycle;
-pub mod no_unknown_files;
-pub mod no_unresolved_local;
-pub mod parse_error;
-pub mod tags;
+use std::borrow::Cow;
+use std::fmt;
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::config::{Config, ConfigError, ConfigSource, PathSegment, RuleSetting, SeverityLevel};
-use crate::diagnostic::{Finding, RuleMeta, Severity};
+use crate::config::{Config, RuleSetting};
+use crate::diagnostic::SeverityLevel;
+use crate::diagnostic::{Finding, RuleKind, RuleMeta, Severity};
+use crate::graph::{GraphFinding, GraphView, Nodes};
 use crate::imports::Import;
+use crate::jsonc::{ConfigError, ConfigSource, PathSegment};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 use crate::resolve::Resolution;
 use crate::selector::FileFacts;
 
-/// Every rule, in the order of the generated docs and tables.
-pub const ALL: &[&RuleMeta] = &[
-    &dependencies::META,
-    &tags::META,
-    &entry_point::META,
-    &external::META,
-    &no_unknown_files::META,
-    &no_unresolved_local::META,
-    &no_cycle::META,
-    &enforce_module_boundaries::META,
-    &parse_error::META,
-];
+/// One rule: what it is (`META`, whose `kind` says what it looks at), the options it takes, and
+/// its checks. The workspace calls `check_file` once per checked file, `check_import` once per
+/// import, and, for `RuleKind::Graph` rules, `check_graph` on the whole import graph; each
+/// method's default finds nothing.
+pub trait Rule: Sized + Send + Sync + 'static {
+    /// Its options in `palisade.json` (`["error", options]`), named `<Rule>Options`;
+    /// [`NoOptions`](crate::config::NoOptions) for a rule that takes none.
+    type Options: Default + Clone + fmt::Debug + Serialize + DeserializeOwned + JsonSchema;
+
+    const META: RuleMeta;
+
+    /// `ESLint` also takes the options (the tool the rule replaces did): with options there, they
+    /// are used instead of `palisade.json`'s setting.
+    const OPTIONS_IN_ESLINT: bool = false;
+
+    /// The compiled rule; an error names the path below the options object.
+    fn new(options: &Self::Options) -> Result<Self, OptionsError>;
+
+    /// Findings on the checked file itself; `has_elements` is whether any element is configured.
+    fn check_file(&self, _file: &Subject<'_>, _has_elements: bool, _out: &mut Vec<Finding>) {}
+
+    /// Findings on one import of the checked file `from`.
+    fn check_import(&self, _from: &Subject<'_>, _edge: &Edge<'_>, _projects: &ProjectGraph, _out: &mut Vec<Finding>) {}
+
+    /// Findings on the imports of `nodes`, read against the whole import graph.
+    fn check_graph(&self, _graph: &GraphView<'_>, _nodes: Nodes, _out: &mut Vec<GraphFinding>) {}
+
+    /// Whether the import graph must record the npm packages each file imports.
+    fn records_packages(&self) -> bool {
+        false
+    }
+}
+
+/// The registry: `field: module::Type,` per rule, in the order of the docs and tables.
+macro_rules! declare_rules {
+    ($($field:ident: $module:ident::$rule:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// Every rule, in the order of the generated docs and tables; `parse-error` last (it is
+        /// not configured: a file that cannot be read is always an error).
+        pub const ALL: &[&RuleMeta] = &[$(&<$module::$rule as Rule>::META,)* &parse_error::META];
+
+        /// The ids `palisade.json`'s `rules` object takes.
+        const IDS: &[&str] = &[$(<$module::$rule as Rule>::META.id,)*];
+
+        /// `palisade.json`'s `rules`: each rule's setting, when it is set.
+        #[derive(Debug, Clone, Default)]
+        pub struct RulesConfig {
+            $(pub $field: Option<RuleSetting<<$module::$rule as Rule>::Options>>,)*
+        }
+
+        impl<'de> Deserialize<'de> for RulesConfig {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct RulesVisitor;
+                impl<'de> Visitor<'de> for RulesVisitor {
+                    type Value = RulesConfig;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("an object of rule settings (`{ \"entry-point\": \"error\" }`)")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RulesConfig, A::Error> {
+                        let mut rules = RulesConfig::default();
+                        while let Some(key) = map.next_key::<String>()? {
+                            match key.as_str() {
+                                $(id if id == <$module::$rule as Rule>::META.id => {
+                                    if rules.$field.is_some() {
+                                        return Err(de::Error::duplicate_field(<$module::$rule as Rule>::META.id));
+                                    }
+                                    rules.$field = map.next_value()?;
+                                })*
+                                other => return Err(de::Error::unknown_field(other, IDS)),
+                            }
+                        }
+                        Ok(rules)
+                    }
+                }
+                deserializer.deserialize_map(RulesVisitor)
+            }
+        }
+
+        impl Serialize for RulesConfig {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                $(if let Some(setting) = &self.$field {
+                    map.serialize_entry(<$module::$rule as Rule>::META.id, setting)?;
+                })*
+                map.end()
+            }
+        }
+
+        impl JsonSchema for RulesConfig {
+            fn schema_name() -> Cow<'static, str> {
+                "RulesConfig".into()
+            }
+
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                let mut properties = serde_json::Map::new();
+                $(properties.insert(
+                    <$module::$rule as Rule>::META.id.to_string(),
+                    generator.subschema_for::<Option<RuleSetting<<$module::$rule as Rule>::Options>>>().to_value(),
+                );)*
+                json_schema!({
+                    "description": "Every rule, each `\"off\" | \"warn\" | \"error\"` or `[severity, options]`.",
+                    "type": "object",
+                    "properties": properties,
+                    "additionalProperties": false
+                })
+            }
+        }
+
+        /// The rules a workspace runs, compiled from its config.
+        pub struct RuleSet {
+            $($field: Option<(Severity, $module::$rule)>,)*
+        }
+
+        impl RuleSet {
+            /// Compiles the configured rules; `zero_config` turns on the recommended ones.
+            pub fn new(config: &Config, zero_config: bool, source: &ConfigSource<'_>) -> Result<Self, ConfigError> {
+                Ok(Self { $($field: compile(config.rules.$field.as_ref(), zero_config, source)?,)* })
+            }
+
+            /// Turns off the rules that need the whole import graph: a workspace that sees one
+            /// file at a time cannot give their verdicts.
+            #[must_use]
+            pub fn without_graph_rules(mut self) -> Self {
+                $(if <$module::$rule as Rule>::META.kind == RuleKind::Graph {
+                    self.$field = None;
+                })*
+                self
+            }
+
+            /// Every rule that runs, with its severity, in the order of `ALL`.
+            pub fn enabled(&self) -> Vec<(&'static str, Severity)> {
+                let mut enabled = Vec::new();
+                $(if let Some((severity, _)) = &self.$field {
+                    enabled.push((<$module::$rule as Rule>::META.id, *severity));
+                })*
+                enabled
+            }
+
+            /// Findings on the checked file itself, with the rule and severity of each.
+            pub fn check_file(&self, file: &Subject<'_>, has_elements: bool, out: &mut Vec<Reported<Finding>>) {
+                $(if let Some((severity, rule)) = &self.$field {
+                    let mut found = Vec::new();
+                    rule.check_file(file, has_elements, &mut found);
+                    out.extend(found.into_iter().map(|f| (&<$module::$rule as Rule>::META, *severity, f)));
+                })*
+            }
+
+            /// Findings on one import, with the rule and severity of each.
+            pub fn check_import(&self, from: &Subject<'_>, edge: &Edge<'_>, projects: &ProjectGraph, out: &mut Vec<Reported<Finding>>) {
+                $(if let Some((severity, rule)) = &self.$field {
+                    let mut found = Vec::new();
+                    rule.check_import(from, edge, projects, &mut found);
+                    out.extend(found.into_iter().map(|f| (&<$module::$rule as Rule>::META, *severity, f)));
+                })*
+            }
+
+            /// Whether a rule that reads the whole import graph runs.
+            pub fn has_graph_rules(&self) -> bool {
+                false $(|| (self.$field.is_some() && <$module::$rule as Rule>::META.kind == RuleKind::Graph))*
+            }
+
+            /// Whether the import graph must record the npm packages each file imports.
+            pub fn records_packages(&self) -> bool {
+                false $(|| self.$field.as_ref().is_some_and(|(_, rule)| rule.records_packages()))*
+            }
+
+            /// The graph rules' findings on the imports of `nodes`.
+            pub fn check_graph(&self, graph: &GraphView<'_>, nodes: Nodes, out: &mut Vec<Reported<GraphFinding>>) {
+                $(if let Some((severity, rule)) = &self.$field {
+                    let mut found = Vec::new();
+                    rule.check_graph(graph, nodes, &mut found);
+                    out.extend(found.into_iter().map(|f| (&<$module::$rule as Rule>::META, *severity, f)));
+                })*
+            }
+        }
+
+        /// The JSON Schema (draft-07, self-contained) of the options of the rules `ESLint` also
+        /// configures (`Rule::OPTIONS_IN_ESLINT`): `{ ruleId: schema }`.
+        pub fn eslint_options_schemas() -> serde_json::Map<String, serde_json::Value> {
+            let mut schemas = serde_json::Map::new();
+            $(if <$module::$rule as Rule>::OPTIONS_IN_ESLINT {
+                schemas.insert(
+                    <$module::$rule as Rule>::META.id.to_string(),
+                    self_contained_schema::<<$module::$rule as Rule>::Options>(),
+                );
+            })*
+            schemas
+        }
+    };
+}
+
+declare_rules! {
+    dependencies: dependencies::Dependencies,
+    tags: tags::Tags,
+    entry_point: entry_point::EntryPoint,
+    external: external::External,
+    no_unknown_files: no_unknown_files::NoUnknownFiles,
+    no_unresolved_local: no_unresolved_local::NoUnresolvedLocal,
+    no_cycle: no_cycle::NoCycle,
+    enforce_module_boundaries: enforce_module_boundaries::EnforceModuleBoundaries,
+}
+
+pub mod parse_error;
+
+/// A finding with the rule that made it and its severity.
+pub type Reported<F> = (&'static RuleMeta, Severity, F);
 
 pub fn meta(id: &str) -> Option<&'static RuleMeta> {
     ALL.iter().copied().find(|meta| meta.id == id)
+}
+
+/// Rule `R` compiled from its setting, or `None` when it is off; an options error names its
+/// JSON path in `palisade.json`.
+fn compile<R: Rule>(
+    setting: Option<&RuleSetting<R::Options>>,
+    zero_config: bool,
+    source: &ConfigSource<'_>,
+) -> Result<Option<(Severity, R)>, ConfigError> {
+    let default = if zero_config && R::META.recommended { SeverityLevel::Error } else { SeverityLevel::Off };
+    let level = setting.map_or(default, RuleSetting::severity);
+    let Some(severity) = Severity::from_level(level) else { return Ok(None) };
+    let options = setting.map(RuleSetting::options).unwrap_or_default();
+    match R::new(&options) {
+        Ok(rule) => Ok(Some((severity, rule))),
+        Err((below, reason)) => {
+            let mut path =
+                vec![PathSegment::Key("rules".into()), PathSegment::Key(R::META.id.into()), PathSegment::Index(1)];
+            path.extend(below);
+            Err(source.error_at(&path, reason))
+        }
+    }
+}
+
+/// The draft-07 schema of `O` with every subschema inlined, without `$schema` and `title`.
+fn self_contained_schema<O: JsonSchema>() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07()
+        .with(|settings| settings.inline_subschemas = true)
+        .into_generator();
+    let mut value = generator.into_root_schema_for::<O>().to_value();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("$schema");
+        object.remove("title");
+    }
+    value
+}
+
+impl RuleSet {
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled().iter().any(|(enabled, _)| *enabled == id)
+    }
 }
 
 /// The verdict a policy starts from.
@@ -88,176 +330,6 @@ pub struct Edge<'a> {
 
 /// An error in a rule's options: path below the options object, and what is wrong.
 pub type OptionsError = (Vec<PathSegment>, String);
-
-enum Active {
-    Dependencies(dependencies::Rule),
-    Tags(tags::Rule),
-    EntryPoint(entry_point::Rule),
-    External(external::Rule),
-    NoUnknownFiles,
-    NoUnresolvedLocal,
-}
-
-/// The rules a workspace runs, compiled from its config.
-pub struct RuleSet {
-    active: Vec<(&'static RuleMeta, Severity, Active)>,
-    /// The whole-graph rule, run after every file is checked.
-    no_cycle: Option<(Severity, no_cycle::Rule)>,
-    /// Part per import (`check_edge`), part on the whole graph.
-    module_boundaries: Option<(Severity, enforce_module_boundaries::Rule)>,
-}
-
-fn compile<O: Default + Clone, R>(
-    setting: Option<&RuleSetting<O>>,
-    default: SeverityLevel,
-    meta: &'static RuleMeta,
-    source: &ConfigSource<'_>,
-    build: impl FnOnce(O) -> Result<R, OptionsError>,
-) -> Result<Option<(Severity, R)>, ConfigError> {
-    let level = setting.map_or(default, RuleSetting::severity);
-    let Some(severity) = Severity::from_level(level) else { return Ok(None) };
-    let options = setting.map(RuleSetting::options).unwrap_or_default();
-    match build(options) {
-        Ok(rule) => Ok(Some((severity, rule))),
-        Err((below, reason)) => {
-            let mut path =
-                vec![PathSegment::Key("rules".into()), PathSegment::Key(meta.id.into()), PathSegment::Index(1)];
-            path.extend(below);
-            Err(source.error_at(&path, reason))
-        }
-    }
-}
-
-impl RuleSet {
-    /// Compiles the configured rules; `zero_config` turns on the recommended ones.
-    pub fn new(config: &Config, zero_config: bool, source: &ConfigSource<'_>) -> Result<Self, ConfigError> {
-        let default =
-            |meta: &RuleMeta| if zero_config && meta.recommended { SeverityLevel::Error } else { SeverityLevel::Off };
-        let rules = &config.rules;
-        let mut active = Vec::new();
-        let mut add = |meta: &'static RuleMeta, compiled: Option<(Severity, Active)>| {
-            if let Some((severity, rule)) = compiled {
-                active.push((meta, severity, rule));
-            }
-        };
-        let m = &dependencies::META;
-        add(
-            m,
-            compile(rules.dependencies.as_ref(), default(m), m, source, |o| {
-                dependencies::Rule::new(&o).map(Active::Dependencies)
-            })?,
-        );
-        let m = &tags::META;
-        add(m, compile(rules.tags.as_ref(), default(m), m, source, |o| tags::Rule::new(&o).map(Active::Tags))?);
-        let m = &entry_point::META;
-        add(
-            m,
-            compile(rules.entry_point.as_ref(), default(m), m, source, |o| {
-                entry_point::Rule::new(&o).map(Active::EntryPoint)
-            })?,
-        );
-        let m = &external::META;
-        add(
-            m,
-            compile(rules.external.as_ref(), default(m), m, source, |o| external::Rule::new(&o).map(Active::External))?,
-        );
-        let m = &no_unknown_files::META;
-        add(m, compile(rules.no_unknown_files.as_ref(), default(m), m, source, |_| Ok(Active::NoUnknownFiles))?);
-        let m = &no_unresolved_local::META;
-        add(m, compile(rules.no_unresolved_local.as_ref(), default(m), m, source, |_| Ok(Active::NoUnresolvedLocal))?);
-        let m = &no_cycle::META;
-        let no_cycle = compile(rules.no_cycle.as_ref(), default(m), m, source, |o| no_cycle::Rule::new(&o))?;
-        let m = &enforce_module_boundaries::META;
-        let module_boundaries = compile(rules.enforce_module_boundaries.as_ref(), default(m), m, source, |o| {
-            enforce_module_boundaries::Rule::new(&o)
-        })?;
-        Ok(Self { active, no_cycle, module_boundaries })
-    }
-
-    pub fn is_enabled(&self, id: &str) -> bool {
-        self.enabled().iter().any(|(enabled, _)| *enabled == id)
-    }
-
-    /// Turns off the rules that need the project graph in full (`enforce-module-boundaries`): a
-    /// workspace that sees one file at a time cannot give their verdicts.
-    #[must_use]
-    pub fn without_graph_rules(mut self) -> Self {
-        self.module_boundaries = None;
-        self
-    }
-
-    /// Every rule that runs, with its severity, in the order of `ALL`.
-    pub fn enabled(&self) -> Vec<(&'static str, Severity)> {
-        ALL.iter()
-            .filter_map(|meta| {
-                if meta.id == no_cycle::META.id {
-                    return self.no_cycle.as_ref().map(|(severity, _)| (meta.id, *severity));
-                }
-                if meta.id == enforce_module_boundaries::META.id {
-                    return self.module_boundaries.as_ref().map(|(severity, _)| (meta.id, *severity));
-                }
-                self.active
-                    .iter()
-                    .find(|(active, _, _)| active.id == meta.id)
-                    .map(|(_, severity, _)| (meta.id, *severity))
-            })
-            .collect()
-    }
-
-    /// The whole-graph `no-cycle` rule, when on.
-    pub fn no_cycle(&self) -> Option<(Severity, &no_cycle::Rule)> {
-        self.no_cycle.as_ref().map(|(severity, rule)| (*severity, rule))
-    }
-
-    /// `enforce-module-boundaries`, when on.
-    pub fn module_boundaries(&self) -> Option<(Severity, &enforce_module_boundaries::Rule)> {
-        self.module_boundaries.as_ref().map(|(severity, rule)| (*severity, rule))
-    }
-
-    /// Findings on one dependency, with the rule and severity of each.
-    pub fn check_edge(
-        &self,
-        from: &Subject<'_>,
-        edge: &Edge<'_>,
-        projects: &ProjectGraph,
-        out: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
-    ) {
-        for (meta, severity, rule) in &self.active {
-            let finding = match rule {
-                Active::Dependencies(rule) => rule.check(from, edge),
-                Active::Tags(rule) => rule.check(from, edge, projects),
-                Active::EntryPoint(rule) => rule.check(from, edge, projects),
-                Active::External(rule) => rule.check(from, edge, projects),
-                Active::NoUnresolvedLocal => no_unresolved_local::check(edge),
-                Active::NoUnknownFiles => None,
-            };
-            if let Some(finding) = finding {
-                out.push((meta, *severity, finding));
-            }
-        }
-        if let Some((severity, rule)) = &self.module_boundaries {
-            let mut found = Vec::new();
-            rule.check_edge(from, edge, projects, &mut found);
-            out.extend(found.into_iter().map(|finding| (&enforce_module_boundaries::META, *severity, finding)));
-        }
-    }
-
-    /// Findings on the file itself.
-    pub fn check_file(
-        &self,
-        file: &Subject<'_>,
-        has_elements: bool,
-        out: &mut Vec<(&'static RuleMeta, Severity, Finding)>,
-    ) {
-        for (meta, severity, rule) in &self.active {
-            if let Active::NoUnknownFiles = rule
-                && let Some(finding) = no_unknown_files::check(file, has_elements)
-            {
-                out.push((meta, *severity, finding));
-            }
-        }
-    }
-}
 
 /// Compiles a list of patterns from the options at `at`; an error names `at[index]`.
 pub fn compile_globs(list: &[String], at: &[PathSegment], flavor: Flavor) -> Result<Vec<Glob>, OptionsError> {

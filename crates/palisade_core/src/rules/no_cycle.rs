@@ -1,15 +1,12 @@
 //! `no-cycle`: import cycles between files and between projects, found on the whole graph.
 
-use std::collections::VecDeque;
-
-use petgraph::algo::tarjan_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{OptionsError, compile_globs};
-use crate::config::PathSegment;
-use crate::diagnostic::{Finding, MessageTemplate, RuleMeta, Span};
+use crate::jsonc::PathSegment;
+use crate::diagnostic::{Finding, MessageTemplate, RuleKind, RuleMeta};
+use crate::graph::{Components, GraphEdge, GraphFinding, GraphView, Nodes};
 use crate::imports::DependencyKind;
 use crate::pattern::{Flavor, Glob};
 
@@ -19,6 +16,7 @@ const HELP: &str =
 pub const META: RuleMeta = RuleMeta {
     id: "no-cycle",
     description: "Import cycles between files and between projects",
+    kind: RuleKind::Graph,
     recommended: true,
     messages: &[
         MessageTemplate {
@@ -80,48 +78,21 @@ pub struct NoCycleOptions {
     pub ignore: Vec<String>,
 }
 
-pub struct Rule {
+pub struct NoCycle {
     type_only: bool,
     dynamic: bool,
     projects: bool,
     ignore: Vec<Glob>,
 }
 
-/// One resolved import between two workspace files, as the whole-graph rules see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GraphEdge {
-    /// Index into the workspace's source files.
-    pub from: usize,
-    pub to: usize,
-    pub kind: DependencyKind,
-    pub specifier: String,
-    pub span: Span,
-}
-
-/// A cycle finding on the file at `file` (index into the source files), with its path.
-pub struct CycleFinding {
-    pub file: usize,
-    pub finding: Finding,
-    /// Workspace-relative files (or project names), first repeated at the end.
-    pub cycle: Vec<String>,
-}
-
-/// How the rule sees the workspace's projects: each file's project, each project's name.
-pub struct ProjectsView<'a> {
-    pub count: usize,
-    pub of_file: &'a dyn Fn(usize) -> Option<usize>,
-    pub name: &'a dyn Fn(usize) -> String,
-}
-
-/// The strongly connected components of the file graph and of the project graph, computed once;
-/// asking whether an edge is in a cycle is then a lookup, and the shortest cycle through it a
-/// search inside its component (memoised).
-pub struct CycleIndex {
+/// The components of the file graph and of the project graph on the edges the rule counts,
+/// kept in the graph's memo.
+struct CycleIndex {
     files: Components,
     projects: Option<Components>,
 }
 
-impl Rule {
+impl NoCycle {
     pub fn new(options: &NoCycleOptions) -> Result<Self, OptionsError> {
         let ignore = compile_globs(&options.ignore, &[PathSegment::Key("ignore".into())], Flavor::Path)?;
         Ok(Self {
@@ -133,7 +104,7 @@ impl Rule {
     }
 
     /// Whether an edge of `kind` between two different files takes part in cycles.
-    pub fn counts(&self, edge: &GraphEdge) -> bool {
+    fn counts(&self, edge: &GraphEdge) -> bool {
         edge.from != edge.to
             && match edge.kind {
                 DependencyKind::TypeOnly => self.type_only,
@@ -142,36 +113,38 @@ impl Rule {
             }
     }
 
-    /// The components of the graph on `files` nodes with `edges` (all of them; uncounted kinds
-    /// are skipped here).
-    pub fn index<'e>(
-        &self,
-        files: usize,
-        edges: impl Iterator<Item = &'e GraphEdge> + Clone,
-        projects: &ProjectsView<'_>,
-    ) -> CycleIndex {
-        let counted = edges.filter(|edge| self.counts(edge));
-        let file_graph = Components::new(files, counted.clone().map(|edge| (edge.from, edge.to)));
-        let project_graph = self.projects.then(|| {
+    fn index(&self, graph: &GraphView<'_>) -> CycleIndex {
+        let counted = graph.edges(Nodes::All).filter(|edge| self.counts(edge));
+        let files = Components::new(graph.files().len(), counted.clone().map(|edge| (edge.from, edge.to)));
+        let projects = self.projects.then(|| {
             Components::new(
-                projects.count,
-                counted.filter_map(|edge| project_edge(edge, projects)).filter(|(from, to)| from != to),
+                graph.projects().len(),
+                counted.filter_map(|edge| project_edge(edge, graph)).filter(|(from, to)| from != to),
             )
         });
-        CycleIndex { files: file_graph, projects: project_graph }
+        CycleIndex { files, projects }
+    }
+}
+
+fn project_edge(edge: &GraphEdge, graph: &GraphView<'_>) -> Option<(usize, usize)> {
+    Some((graph.owner(edge.from)?, graph.owner(edge.to)?))
+}
+
+impl super::Rule for NoCycle {
+    type Options = NoCycleOptions;
+    const META: RuleMeta = META;
+
+    fn new(options: &NoCycleOptions) -> Result<Self, OptionsError> {
+        Self::new(options)
     }
 
-    /// The cycle-closing imports among `edges`, against the components in `index`. `files` are the
-    /// workspace-relative source files.
-    pub fn findings<'e>(
-        &self,
-        index: &mut CycleIndex,
-        files: &[String],
-        edges: impl Iterator<Item = &'e GraphEdge>,
-        projects: &ProjectsView<'_>,
-    ) -> Vec<CycleFinding> {
-        let mut out = Vec::new();
-        for edge in edges.filter(|edge| self.counts(edge)) {
+    /// The cycle-closing imports of `nodes`: each reported once, with the shortest cycle through
+    /// it, as a file cycle when it is on one, else as a project cycle.
+    fn check_graph(&self, graph: &GraphView<'_>, nodes: Nodes, out: &mut Vec<GraphFinding>) {
+        let index = graph.memo(|graph| self.index(graph));
+        let files = graph.files();
+        let name = |project: usize| graph.projects().get(project).name.clone();
+        for edge in graph.edges(nodes).filter(|edge| self.counts(edge)) {
             if let Some(path) = index.files.cycle_through(edge.from, edge.to)
                 && !path.iter().any(|&node| self.ignore.iter().any(|g| g.is_match(&files[node])))
             {
@@ -180,110 +153,22 @@ impl Rule {
                     .with("specifier", edge.specifier.clone())
                     .with("length", (path.len() - 1).to_string())
                     .with("path", cycle.join(" → "));
-                out.push(CycleFinding { file: edge.from, finding, cycle });
+                out.push(GraphFinding { file: edge.from, finding, cycle });
                 // One report per import: the file cycle already names it.
                 continue;
             }
-            let Some(project_graph) = index.projects.as_mut() else { continue };
-            let Some((from, to)) = project_edge(edge, projects).filter(|(from, to)| from != to) else { continue };
+            let Some(project_graph) = index.projects.as_ref() else { continue };
+            let Some((from, to)) = project_edge(edge, graph).filter(|(from, to)| from != to) else { continue };
             if let Some(path) = project_graph.cycle_through(from, to) {
-                let cycle: Vec<String> = path.iter().map(|&node| (projects.name)(node)).collect();
+                let cycle: Vec<String> = path.iter().map(|&node| name(node)).collect();
                 let finding = Finding::new("projectCycle", edge.span)
                     .with("specifier", edge.specifier.clone())
-                    .with("source", (projects.name)(from))
-                    .with("target", (projects.name)(to))
+                    .with("source", name(from))
+                    .with("target", name(to))
                     .with("path", cycle.join(" → "));
-                out.push(CycleFinding { file: edge.from, finding, cycle });
+                out.push(GraphFinding { file: edge.from, finding, cycle });
             }
         }
-        out
-    }
-}
-
-fn project_edge(edge: &GraphEdge, projects: &ProjectsView<'_>) -> Option<(usize, usize)> {
-    Some(((projects.of_file)(edge.from)?, (projects.of_file)(edge.to)?))
-}
-
-/// A directed graph's strongly connected components, and shortest cycles through its edges.
-struct Components {
-    /// Successors of each node, sorted: searches visit lower indices first, so output is stable.
-    successors: Vec<Vec<usize>>,
-    /// Each node's component, `usize::MAX` for a node in no cycle.
-    component: Vec<usize>,
-    /// Shortest return paths (`to` back to `from`), each searched once.
-    memo: rustc_hash::FxHashMap<(usize, usize), Option<Vec<usize>>>,
-}
-
-impl Components {
-    fn new(nodes: usize, edges: impl Iterator<Item = (usize, usize)>) -> Self {
-        let mut successors = vec![Vec::new(); nodes];
-        let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(nodes, 0);
-        for _ in 0..nodes {
-            graph.add_node(());
-        }
-        for (from, to) in edges {
-            successors[from].push(to);
-        }
-        for (from, next) in successors.iter_mut().enumerate() {
-            next.sort_unstable();
-            next.dedup();
-            for &to in next.iter() {
-                graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
-            }
-        }
-        let mut component = vec![usize::MAX; nodes];
-        for (index, members) in tarjan_scc(&graph).iter().enumerate() {
-            if members.len() > 1 {
-                for node in members {
-                    component[node.index()] = index;
-                }
-            }
-        }
-        Self { successors, component, memo: rustc_hash::FxHashMap::default() }
-    }
-
-    /// The shortest cycle through the edge `from → to` as the node path `from, to, …, from`, or
-    /// `None` when the edge is in no cycle.
-    fn cycle_through(&mut self, from: usize, to: usize) -> Option<Vec<usize>> {
-        let in_cycle = self.component.get(from).is_some_and(|&c| c != usize::MAX && Some(&c) == self.component.get(to));
-        if !in_cycle {
-            return None;
-        }
-        if !self.memo.contains_key(&(to, from)) {
-            let back = self.shortest_path(to, from);
-            self.memo.insert((to, from), back);
-        }
-        let back = self.memo[&(to, from)].as_ref()?;
-        let mut path = Vec::with_capacity(back.len() + 1);
-        path.push(from);
-        path.extend(back);
-        Some(path)
-    }
-
-    /// Breadth-first shortest path `start … goal` staying inside `start`'s component.
-    fn shortest_path(&self, start: usize, goal: usize) -> Option<Vec<usize>> {
-        let mut previous = rustc_hash::FxHashMap::default();
-        previous.insert(start, start);
-        let mut queue = VecDeque::from([start]);
-        while let Some(node) = queue.pop_front() {
-            if node == goal {
-                let mut path = vec![goal];
-                let mut current = goal;
-                while current != start {
-                    current = previous[&current];
-                    path.push(current);
-                }
-                path.reverse();
-                return Some(path);
-            }
-            for &next in &self.successors[node] {
-                if self.component[next] == self.component[start] && !previous.contains_key(&next) {
-                    previous.insert(next, node);
-                    queue.push_back(next);
-                }
-            }
-        }
-        None
     }
 }
 
@@ -292,7 +177,6 @@ mod tests {
     use std::path::Path;
     use std::sync::Arc;
 
-    use super::Components;
     use crate::host::MemoryHost;
     use crate::workspace::Workspace;
 
@@ -327,17 +211,5 @@ mod tests {
         assert!(cycles("b.ts", "import type { A } from './a';").is_empty());
         assert_eq!(cycles("b.ts", "import { a } from './a';"), ["b.ts a.ts b.ts"]);
         assert_eq!(cycles("a.ts", "\u{feff}import { b } from './b';"), ["a.ts b.ts a.ts"]);
-    }
-
-    #[test]
-    fn shortest_cycle_through_each_edge() {
-        // 0 → 1 → 2 → 0, 1 → 0, 3 → 0 (not in a cycle).
-        let edges = [(0, 1), (1, 2), (2, 0), (1, 0), (3, 0)];
-        let mut components = Components::new(4, edges.iter().copied());
-        let found: Vec<_> = edges.iter().map(|&(from, to)| components.cycle_through(from, to)).collect();
-        assert_eq!(
-            found,
-            vec![Some(vec![0, 1, 0]), Some(vec![1, 2, 0, 1]), Some(vec![2, 0, 1, 2]), Some(vec![1, 0, 1]), None]
-        );
     }
 }

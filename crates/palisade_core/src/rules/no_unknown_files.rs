@@ -1,11 +1,13 @@
 //! `no-unknown-files`: every source file belongs to an element.
 
-use super::Subject;
-use crate::diagnostic::{Finding, MessageTemplate, RuleMeta, Span};
+use super::{OptionsError, Subject};
+use crate::config::NoOptions;
+use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta, Span};
 
 pub const META: RuleMeta = RuleMeta {
     id: "no-unknown-files",
     description: "Source files outside every element",
+    kind: RuleKind::PerFile,
     recommended: false,
     messages: &[MessageTemplate {
         id: "unknownFile",
@@ -23,9 +25,21 @@ None. Leave files out with `ignore` in `palisade.json`.
 ",
 };
 
-pub fn check(file: &Subject<'_>, has_elements: bool) -> Option<Finding> {
-    (has_elements && file.facts.element.is_none())
-        .then(|| Finding::new("unknownFile", Span::default()).with("file", file.file))
+pub struct NoUnknownFiles;
+
+impl super::Rule for NoUnknownFiles {
+    type Options = NoOptions;
+    const META: RuleMeta = META;
+
+    fn new(_options: &NoOptions) -> Result<Self, OptionsError> {
+        Ok(Self)
+    }
+
+    fn check_file(&self, file: &Subject<'_>, has_elements: bool, out: &mut Vec<Finding>) {
+        if has_elements && file.facts.element.is_none() {
+            out.push(Finding::new("unknownFile", Span::default()).with("file", file.file));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! `no-unresolved-local`: local imports must lead to a file.
 
-use super::Edge;
-use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use super::{Edge, OptionsError, Subject};
+use crate::config::NoOptions;
+use crate::project::ProjectGraph;
+use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
 use crate::resolve::Resolution;
 
 pub const META: RuleMeta = RuleMeta {
     id: "no-unresolved-local",
     description: "Local imports that resolve to no file",
+    kind: RuleKind::PerImport,
     recommended: true,
     messages: &[MessageTemplate {
         id: "unresolved",
@@ -35,9 +38,21 @@ None.
 ",
 };
 
-pub fn check(edge: &Edge<'_>) -> Option<Finding> {
-    (*edge.resolution == Resolution::Unresolved)
-        .then(|| Finding::new("unresolved", edge.import.span).with("specifier", edge.import.specifier.clone()))
+pub struct NoUnresolvedLocal;
+
+impl super::Rule for NoUnresolvedLocal {
+    type Options = NoOptions;
+    const META: RuleMeta = META;
+
+    fn new(_options: &NoOptions) -> Result<Self, OptionsError> {
+        Ok(Self)
+    }
+
+    fn check_import(&self, _from: &Subject<'_>, edge: &Edge<'_>, _projects: &ProjectGraph, out: &mut Vec<Finding>) {
+        if *edge.resolution == Resolution::Unresolved {
+            out.push(Finding::new("unresolved", edge.import.span).with("specifier", edge.import.specifier.clone()));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! `parse-error`: a file that cannot be parsed is reported once; the rest of the run goes on.
 
-use crate::diagnostic::{MessageTemplate, RuleMeta};
+use crate::diagnostic::{MessageTemplate, RuleKind, RuleMeta};
 
 pub const META: RuleMeta = RuleMeta {
     id: "parse-error",
     description: "A source file that cannot be parsed (always on)",
+    kind: RuleKind::PerFile,
     recommended: true,
     messages: &[
         MessageTemplate {

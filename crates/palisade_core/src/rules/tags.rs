@@ -4,14 +4,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Edge, OptionsError, Subject, compile_globs, quoted_list};
-use crate::config::PathSegment;
-use crate::diagnostic::{Finding, MessageTemplate, RuleMeta};
+use crate::jsonc::PathSegment;
+use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
 
 pub const META: RuleMeta = RuleMeta {
     id: "tags",
     description: "Nx-style tag constraints between projects",
+    kind: RuleKind::PerImport,
     recommended: false,
     messages: &[
         MessageTemplate {
@@ -152,7 +153,7 @@ struct Constraint {
     not: Vec<TagPattern>,
 }
 
-pub struct Rule {
+pub struct Tags {
     allow: Vec<Glob>,
     constraints: Vec<Constraint>,
 }
@@ -166,7 +167,7 @@ pub(super) fn patterns(list: &[String], index: usize, key: &str) -> Result<Vec<T
     })
 }
 
-impl Rule {
+impl Tags {
     pub fn new(options: &TagsOptions) -> Result<Self, OptionsError> {
         let allow = compile_globs(&options.allow, &[PathSegment::Key("allow".into())], Flavor::Text)?;
         let mut constraints = Vec::new();
@@ -223,6 +224,19 @@ impl Rule {
             }
         }
         (!matched).then(|| base("noMatchingConstraint"))
+    }
+}
+
+impl super::Rule for Tags {
+    type Options = TagsOptions;
+    const META: RuleMeta = META;
+
+    fn new(options: &TagsOptions) -> Result<Self, OptionsError> {
+        Self::new(options)
+    }
+
+    fn check_import(&self, from: &Subject<'_>, edge: &Edge<'_>, projects: &ProjectGraph, out: &mut Vec<Finding>) {
+        out.extend(self.check(from, edge, projects));
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Workspace;
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::graph::ImportGraph;
 use crate::imports::{DependencyKind, extract_imports};
 use crate::resolve::Resolution;
 
@@ -256,7 +257,7 @@ impl Workspace {
         }
         let mut links: BTreeMap<(String, String), ArchitectureLink> = BTreeMap::new();
         let Ok(graph) = self.graph.lock() else { return Architecture::default() };
-        for edge in graph.iter().flat_map(|graph| graph.edges.iter().flatten()) {
+        for edge in graph.iter().flat_map(ImportGraph::all_edges) {
             let (from_file, to_file) = (&self.source_files()[edge.from], &self.source_files()[edge.to]);
             let (Some(from), Some(to)) = (node_of(from_file), node_of(to_file)) else { continue };
             if from == to {

@@ -12,6 +12,8 @@
 
 use std::ops::Range;
 
+use crate::sorted::search;
+
 /// One table of a buffer: where its offsets and its data lie.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
@@ -29,22 +31,6 @@ fn read_u32(bytes: &[u8], at: usize) -> Option<usize> {
 /// Appends `value` as a little-endian `u32`; a buffer over 4 GiB is refused by the caller.
 fn push_u32(out: &mut Vec<u8>, value: usize) {
     out.extend_from_slice(&u32::try_from(value).unwrap_or(u32::MAX).to_le_bytes());
-}
-
-/// Binary search over `len` sorted items that `compare` orders against the item sought: `Ok` with
-/// the index of an equal one, else `Err` with where it would go. For items read where they lie,
-/// which are no slice.
-pub fn search(len: usize, compare: impl Fn(usize) -> std::cmp::Ordering) -> Result<usize, usize> {
-    let (mut low, mut high) = (0, len);
-    while low < high {
-        let middle = low + (high - low) / 2;
-        match compare(middle) {
-            std::cmp::Ordering::Less => low = middle + 1,
-            std::cmp::Ordering::Greater => high = middle,
-            std::cmp::Ordering::Equal => return Ok(middle),
-        }
-    }
-    Err(low)
 }
 
 /// Appends `count` (a length, a number of items) as a `u32`.
@@ -139,12 +125,9 @@ impl Table {
         Some((Self { offsets, count, data: data_start..data_end }, data_end))
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.count
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
     }
 
     /// Data-relative `(key start, value start, record end)` of record `index` (< `count`).
@@ -194,6 +177,7 @@ impl Table {
     }
 
     /// Every record, in key order, whose key and value are UTF-8.
+    #[cfg(test)]
     pub fn records<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = (&'b str, &'b str)> {
         (0..self.count).filter_map(move |index| {
             Some((std::str::from_utf8(self.key(bytes, index)).ok()?, self.value(bytes, index)?))
