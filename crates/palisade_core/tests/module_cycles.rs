@@ -76,8 +76,11 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<BTreeSet<String>> {
     let reached: BTreeMap<&String, BTreeSet<String>> = graph.keys().map(|node| (node, reach(node))).collect();
     let mut components: Vec<BTreeSet<String>> = Vec::new();
     for node in graph.keys() {
-        let component: BTreeSet<String> =
-            graph.keys().filter(|other| reached[node].contains(*other) && reached[other].contains(node)).cloned().collect();
+        let component: BTreeSet<String> = graph
+            .keys()
+            .filter(|other| reached[node].contains(*other) && reached[other].contains(node))
+            .cloned()
+            .collect();
         if component.len() > 1 && !components.contains(&component) {
             components.push(component);
         }
