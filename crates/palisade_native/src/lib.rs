@@ -8,6 +8,7 @@ use std::sync::Arc;
 use palisade_core::{Diagnostic, DirEntry, EntryKind, Host, Workspace, locate_workspace};
 
 pub mod properties;
+pub mod typescript;
 
 /// The host trait over `std::fs`.
 #[derive(Debug, Default, Clone, Copy)]

@@ -2,6 +2,9 @@
 // rule metadata. Written by hand against what the engine returns; tests/cli/types.test.mjs checks
 // them against real results from the example workspace and compiles the README's usage with them.
 
+// The whole `palisade.json`; `palisade/config` exports its parts (types/config.d.ts, generated).
+export type { PalisadeConfig } from './config.js';
+
 /** Every rule id the engine knows (`ruleMetadata()` lists them; the test above checks the two agree). */
 export type RuleId =
   | 'dependencies'
