@@ -8,7 +8,7 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::{
     CallExpression, ExportAllDeclaration, ExportFromDeclaration, Expression, ImportDeclaration,
     ImportDeclarationSpecifier, ImportExpression, ImportOrExportKind, StringLiteral, TSImportEqualsDeclaration,
-    TSImportType, TSModuleReference,
+    TSImportType, TSModuleReference, TSTypeQuery, TSTypeQueryExprName,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_parser::{ParseOptions, Parser};
@@ -25,9 +25,15 @@ pub enum DependencyKind {
     Static,
     /// `import 'm'`
     SideEffect,
-    /// `import type`, `export type … from`, `import { type A }` with only type specifiers,
-    /// `typeof import('m')`
+    /// `import type`, `export type … from`, `export type *`, `import type x = require()`, and
+    /// `import('m').T` in a type: a declaration marked `type`
     TypeOnly,
+    /// `import { type A, type B } from 'm'`, `export { type A } from 'm'`: every name marked
+    /// `type`, the declaration not. Erased by default; kept as `import 'm'` under
+    /// `verbatimModuleSyntax`.
+    TypeSpecifiers,
+    /// `typeof import('m')` in a type
+    TypeofImport,
     /// `export { a } from 'm'`, `export * from 'm'`
     ExportFrom,
     /// `import('m')`
@@ -40,6 +46,35 @@ pub enum DependencyKind {
     ImportEquals,
 }
 
+/// The kind of import a policy can select (`"kind"` in `dependencies`, `entry-point` and
+/// `external` rules): as eslint-plugin-boundaries' `dependency.kind` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportKind {
+    /// Every import not marked `type` (`import { type A }` included: its module may still load).
+    Value,
+    /// A declaration marked `type` (`import type`, `export type … from`), `import('m').T`.
+    Type,
+    /// `typeof import('m')`.
+    Typeof,
+}
+
+impl DependencyKind {
+    /// Which kind a policy's `"kind"` selects it as.
+    pub fn import_kind(self) -> ImportKind {
+        match self {
+            Self::TypeOnly => ImportKind::Type,
+            Self::TypeofImport => ImportKind::Typeof,
+            _ => ImportKind::Value,
+        }
+    }
+
+    /// Whether the dependency is gone at runtime (by default TypeScript settings).
+    pub fn is_type_only(self) -> bool {
+        matches!(self, Self::TypeOnly | Self::TypeSpecifiers | Self::TypeofImport)
+    }
+}
+
 /// One dependency as written in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Import {
@@ -47,6 +82,11 @@ pub struct Import {
     pub specifier: String,
     /// The specifier's string literal, quotes included.
     pub span: Span,
+    /// The names imported from the module by name: `useEffect` of
+    /// `import { useEffect as e } from 'react'` or `export { useEffect } from 'react'` (not a
+    /// default or namespace import).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 /// Why a file could not be read as a module.
@@ -135,7 +175,11 @@ struct Collector {
 
 impl Collector {
     fn push(&mut self, kind: DependencyKind, literal: &StringLiteral) {
-        self.imports.push(Import { kind, specifier: literal.value.to_string(), span: to_span(literal.span) });
+        self.push_named(kind, literal, Vec::new());
+    }
+
+    fn push_named(&mut self, kind: DependencyKind, literal: &StringLiteral, names: Vec<String>) {
+        self.imports.push(Import { kind, specifier: literal.value.to_string(), span: to_span(literal.span), names });
     }
 }
 
@@ -156,35 +200,52 @@ fn unless_type(marked: ImportOrExportKind, kind: DependencyKind) -> DependencyKi
     if marked == ImportOrExportKind::Type { DependencyKind::TypeOnly } else { kind }
 }
 
-fn only_types(import: &ImportDeclaration) -> bool {
-    import.import_kind == ImportOrExportKind::Type
-        || import.specifiers.as_ref().is_some_and(|specifiers| {
-            !specifiers.is_empty()
-                && specifiers.iter().all(|specifier| match specifier {
-                    ImportDeclarationSpecifier::ImportSpecifier(named) => named.import_kind == ImportOrExportKind::Type,
-                    _ => false,
-                })
-        })
+/// Every name of the import marked `type` (not the declaration).
+fn only_type_specifiers(import: &ImportDeclaration) -> bool {
+    import.specifiers.as_ref().is_some_and(|specifiers| {
+        !specifiers.is_empty()
+            && specifiers.iter().all(|specifier| match specifier {
+                ImportDeclarationSpecifier::ImportSpecifier(named) => named.import_kind == ImportOrExportKind::Type,
+                _ => false,
+            })
+    })
 }
 
 impl<'a> Visit<'a> for Collector {
     fn visit_import_declaration(&mut self, import: &ImportDeclaration<'a>) {
-        let kind = if only_types(import) {
+        let kind = if import.import_kind == ImportOrExportKind::Type {
             DependencyKind::TypeOnly
+        } else if only_type_specifiers(import) {
+            DependencyKind::TypeSpecifiers
         } else if import.specifiers.as_ref().is_none_or(|specifiers| specifiers.is_empty()) {
             DependencyKind::SideEffect
         } else {
             DependencyKind::Static
         };
-        self.push(kind, &import.source);
+        let names = import
+            .specifiers
+            .iter()
+            .flatten()
+            .filter_map(|specifier| match specifier {
+                ImportDeclarationSpecifier::ImportSpecifier(named) => Some(named.imported.name().to_string()),
+                _ => None,
+            })
+            .collect();
+        self.push_named(kind, &import.source, names);
     }
 
     fn visit_export_from_declaration(&mut self, export: &ExportFromDeclaration<'a>) {
-        let all_types = export.export_kind == ImportOrExportKind::Type
-            || (!export.specifiers.is_empty()
-                && export.specifiers.iter().all(|specifier| specifier.export_kind == ImportOrExportKind::Type));
-        let kind = if all_types { DependencyKind::TypeOnly } else { DependencyKind::ExportFrom };
-        self.push(kind, &export.source);
+        let type_specifiers = !export.specifiers.is_empty()
+            && export.specifiers.iter().all(|specifier| specifier.export_kind == ImportOrExportKind::Type);
+        let kind = if export.export_kind == ImportOrExportKind::Type {
+            DependencyKind::TypeOnly
+        } else if type_specifiers {
+            DependencyKind::TypeSpecifiers
+        } else {
+            DependencyKind::ExportFrom
+        };
+        let names = export.specifiers.iter().map(|specifier| specifier.local.name().to_string()).collect();
+        self.push_named(kind, &export.source, names);
     }
 
     fn visit_export_all_declaration(&mut self, export: &ExportAllDeclaration<'a>) {
@@ -197,6 +258,19 @@ impl<'a> Visit<'a> for Collector {
         }
     }
 
+    fn visit_ts_type_query(&mut self, query: &TSTypeQuery<'a>) {
+        if let TSTypeQueryExprName::TSImportType(import) = &query.expr_name {
+            self.push(DependencyKind::TypeofImport, &import.source);
+            // Its type arguments may hold more imports; itself is pushed above.
+            walk::walk_ts_import_type(self, import);
+            if let Some(arguments) = &query.type_arguments {
+                self.visit_ts_type_parameter_instantiation(arguments);
+            }
+            return;
+        }
+        walk::walk_ts_type_query(self, query);
+    }
+
     fn visit_ts_import_type(&mut self, import: &TSImportType<'a>) {
         self.push(DependencyKind::TypeOnly, &import.source);
         walk::walk_ts_import_type(self, import);
@@ -204,7 +278,7 @@ impl<'a> Visit<'a> for Collector {
 
     fn visit_import_expression(&mut self, import: &ImportExpression<'a>) {
         if let Some((specifier, span)) = literal_expression(&import.source) {
-            self.imports.push(Import { kind: DependencyKind::Dynamic, specifier, span });
+            self.imports.push(Import { kind: DependencyKind::Dynamic, specifier, span, names: Vec::new() });
         }
         walk::walk_import_expression(self, import);
     }
@@ -225,7 +299,7 @@ impl<'a> Visit<'a> for Collector {
             && let Some(expression) = call.arguments.first().and_then(|argument| argument.as_expression())
             && let Some((specifier, span)) = literal_expression(expression)
         {
-            self.imports.push(Import { kind, specifier, span });
+            self.imports.push(Import { kind, specifier, span, names: Vec::new() });
         }
         walk::walk_call_expression(self, call);
     }
@@ -267,7 +341,7 @@ const n = other.resolve('not-require');
                 (K::Static, "static".into()),
                 (K::SideEffect, "side".into()),
                 (K::TypeOnly, "type-only".into()),
-                (K::TypeOnly, "all-type-specifiers".into()),
+                (K::TypeSpecifiers, "all-type-specifiers".into()),
                 (K::Static, "mixed".into()),
                 (K::TypeOnly, "export-type".into()),
                 (K::ExportFrom, "export-from".into()),
@@ -275,9 +349,30 @@ const n = other.resolve('not-require');
                 (K::ImportEquals, "import-equals".into()),
                 (K::Require, "require".into()),
                 (K::Dynamic, "dynamic".into()),
-                (K::TypeOnly, "import-type".into()),
+                (K::TypeofImport, "import-type".into()),
                 (K::Require, "template".into()),
                 (K::RequireResolve, "require-resolve".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_imported_by_name() {
+        let text = "import React, { useEffect as e, type FC, 'quoted' as q } from 'react';\nimport * as all from 'all';\nexport { map as m, filter } from 'lodash';\nexport * from 'star';\nconst r = require('r');";
+        let names: Vec<(String, Vec<String>)> = extract_imports("a.ts", text)
+            .expect("parses")
+            .into_iter()
+            .map(|import| (import.specifier, import.names))
+            .collect();
+        let owned = |names: &[&str]| names.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            names,
+            vec![
+                ("react".to_string(), owned(&["useEffect", "FC", "quoted"])),
+                ("all".to_string(), Vec::new()),
+                ("lodash".to_string(), owned(&["map", "filter"])),
+                ("star".to_string(), Vec::new()),
+                ("r".to_string(), Vec::new()),
             ]
         );
     }
@@ -300,14 +395,25 @@ const n = other.resolve('not-require');
     #[test]
     fn type_only_forms_of_typescript() {
         use DependencyKind as K;
-        let text = "export type * from 'all-types';\nimport type T = require('type-equals');\nexport { type A } from 'type-specifiers';";
+        let text = "export type * from 'all-types';\nimport type T = require('type-equals');\nexport { type A } from 'type-specifiers';\ntype Q = typeof import('query', { with: {} });\ntype R = import('reference').R<typeof import('inner')>;";
         assert_eq!(
             kinds("a.ts", text),
             vec![
                 (K::TypeOnly, "all-types".into()),
                 (K::TypeOnly, "type-equals".into()),
-                (K::TypeOnly, "type-specifiers".into())
+                (K::TypeSpecifiers, "type-specifiers".into()),
+                (K::TypeofImport, "query".into()),
+                (K::TypeOnly, "reference".into()),
+                (K::TypeofImport, "inner".into()),
             ]
+        );
+        let selected: Vec<_> = [K::Static, K::TypeSpecifiers, K::TypeOnly, K::TypeofImport, K::Require]
+            .iter()
+            .map(|kind| kind.import_kind())
+            .collect();
+        assert_eq!(
+            selected,
+            [ImportKind::Value, ImportKind::Value, ImportKind::Type, ImportKind::Typeof, ImportKind::Value]
         );
     }
 

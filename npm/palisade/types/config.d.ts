@@ -84,6 +84,11 @@ export interface PolicyRule {
   allow?: SelectorList | null;
   /** Imported elements this rule disallows. */
   disallow?: SelectorList | null;
+  /**
+   * The import kinds this rule is about (`"value"`, `"type"`, `"typeof"`); every import when
+   * absent.
+   */
+  kind?: KindSelector | null;
   /** A message to show instead of the default when this rule disallows. */
   message?: string | null;
 }
@@ -112,6 +117,18 @@ export interface SelectorFields {
 
 /** One string or a list of strings. */
 export type StringOrList = string | string[];
+
+/**
+ * `"kind"` of a policy rule: the import kind (`"value"`, `"type"`, `"typeof"`) or kinds it is
+ * about; a rule without one is about every import.
+ */
+export type KindSelector = ImportKind | ImportKind[];
+
+/**
+ * The kind of import a policy can select (`"kind"` in `dependencies`, `entry-point` and
+ * `external` rules): as eslint-plugin-boundaries' `dependency.kind` names them.
+ */
+export type ImportKind = 'value' | 'type' | 'typeof';
 
 export type RuleSetting_TagsOptions = SeverityLevel | [SeverityLevel, TagsOptions];
 
@@ -178,6 +195,13 @@ export interface ElementEntryRule {
   allow?: StringOrList | null;
   /** Globs of paths inside the element's folder that may not be imported. */
   disallow?: StringOrList | null;
+  /** The importers this rule is about; every importer when absent. */
+  from?: SelectorList | null;
+  /**
+   * The import kinds this rule is about (`"value"`, `"type"`, `"typeof"`); every import when
+   * absent.
+   */
+  kind?: KindSelector | null;
   /** A message to show instead of the default when this rule disallows. */
   message?: string | null;
 }
@@ -200,11 +224,33 @@ export interface ExternalRule {
   /** Which importers this rule is about. */
   from: SelectorList;
   /** Package patterns this rule allows. */
-  allow?: string[] | null;
+  allow?: PackagePattern[] | null;
   /** Package patterns this rule disallows. */
-  disallow?: string[] | null;
+  disallow?: PackagePattern[] | null;
+  /**
+   * The import kinds this rule is about (`"value"`, `"type"`, `"typeof"`); every import when
+   * absent.
+   */
+  kind?: KindSelector | null;
   /** A message to show instead of the default when this rule disallows. */
   message?: string | null;
+}
+
+/**
+ * A package pattern (`"lodash"`, `"@nestjs/*"`, `"rxjs/operators"`), or one with the names it
+ * is about.
+ */
+export type PackagePattern = string | PackageNames;
+
+/** The names imported by name from a package. */
+export interface PackageNames {
+  /** A package pattern, as a plain entry. */
+  package: string;
+  /**
+   * Globs of names (`"useEffect"`, `"use*"`): the entry matches an import of the package that
+   * imports one of them by name.
+   */
+  specifiers: string[];
 }
 
 export type RuleSetting_NoOptions = SeverityLevel | [SeverityLevel, NoOptions];

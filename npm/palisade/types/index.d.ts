@@ -102,6 +102,8 @@ export type DependencyKind =
   | 'static'
   | 'side-effect'
   | 'type-only'
+  | 'type-specifiers'
+  | 'typeof-import'
   | 'export-from'
   | 'dynamic'
   | 'require'

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Policy, Subject, decide};
+use super::{Edge, KindSelector, OptionsError, Policy, Subject, decide};
 use crate::jsonc::PathSegment;
 use crate::project::ProjectGraph;
 use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
@@ -41,19 +41,24 @@ A layered or modular architecture only holds while its arrows point the right wa
   "default": "disallow",
   "rules": [
     { "from": "application", "allow": [{ "type": "domain", "captures": { "scope": "{{from.scope}}" } }] },
-    { "from": { "type": "*" }, "allow": "util" }
+    { "from": { "type": "*" }, "allow": "util" },
+    { "from": "domain", "allow": "application", "kind": "type" }
   ]
 }]
 ```
 With this policy `libs/orders/application` may import `libs/orders/domain` but not
-`libs/billing/domain`.
+`libs/billing/domain`, and a domain may import an application's types (`import type`) only.
 
 ## Options
 - `default` (`"allow"` | `"disallow"`, default `"disallow"`): the verdict when no rule matches.
-- `rules`: list of `{ from, allow?, disallow?, message? }`. `from`, `allow` and `disallow` are
-  selectors (an element type, or `{ type, captures, project, tag }`; `{{from.x}}`/`{{to.x}}`
-  templates). Every rule whose `from` matches the importer is applied in order; the last one whose
-  `allow` or `disallow` matches the imported file decides. `message` replaces the default message
+- `rules`: list of `{ from, allow?, disallow?, kind?, message? }`. `from`, `allow` and `disallow`
+  are selectors (an element type, or `{ type, captures, project, tag }`; `{{from.x}}`/`{{to.x}}`
+  templates). `kind` (`"value"`, `"type"`, `"typeof"`, or a list) limits the rule to those
+  imports: `type` is a declaration marked `type` (`import type`, `export type … from`), `typeof` is
+  `typeof import('m')`, `value` every other import (`import { type A }` included: under
+  `verbatimModuleSyntax` its module still loads). Every rule whose `from` (and `kind`) matches the
+  import is applied in order; the last one whose `allow` or `disallow` matches the imported file
+  decides. `message` replaces the default message
   (it may use `{{from}}`, `{{to}}`, `{{specifier}}`, `{{from.type}}`, `{{to.type}}` and each
   side's captures, `{{from.scope}}`).
 
@@ -86,6 +91,10 @@ pub struct PolicyRule {
     /// Imported elements this rule disallows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disallow: Option<SelectorList>,
+    /// The import kinds this rule is about (`"value"`, `"type"`, `"typeof"`); every import when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<KindSelector>,
     /// A message to show instead of the default when this rule disallows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
@@ -95,6 +104,7 @@ struct CompiledRule {
     from: Vec<Selector>,
     allow: Vec<Selector>,
     disallow: Vec<Selector>,
+    kind: Option<KindSelector>,
     message: Option<String>,
 }
 
@@ -122,6 +132,7 @@ impl Dependencies {
                     from: compile_part(Some(&rule.from), index, "from")?,
                     allow: compile_part(rule.allow.as_ref(), index, "allow")?,
                     disallow: compile_part(rule.disallow.as_ref(), index, "disallow")?,
+                    kind: rule.kind.clone(),
                     message: rule.message.clone(),
                 })
             })
@@ -139,7 +150,7 @@ impl Dependencies {
         let (verdict, deciding) = decide(
             self.default,
             &self.rules,
-            |rule| any_matches(&rule.from, f, f, t),
+            |rule| KindSelector::selects(rule.kind.as_ref(), edge.import) && any_matches(&rule.from, f, f, t),
             |rule, side| any_matches(if side == Policy::Allow { &rule.allow } else { &rule.disallow }, t, f, t),
         );
         if verdict == Policy::Allow {
@@ -203,6 +214,42 @@ mod tests {
             let found = check(layered_workspace(POLICY), file, &format!("import x from '{specifier}';"));
             assert_eq!(&found, expected, "{file} importing {specifier}");
         }
+    }
+
+    #[test]
+    fn a_rule_with_a_kind_is_about_those_imports_only() {
+        // The domain may import the application's types, nothing else of it.
+        let policy = r#"{
+          "elements": [
+            { "type": "domain", "pattern": "libs/{scope}/domain/**" },
+            { "type": "application", "pattern": "libs/{scope}/application/**" }
+          ],
+          "rules": { "dependencies": ["error", { "rules": [
+            { "from": "domain", "allow": "application", "kind": "type" },
+            { "from": "application", "allow": "domain", "kind": ["value", "typeof"] }
+          ] }] }
+        }"#;
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("libs/orders/domain/d.ts", "import type { A } from '../application/a';", &[]),
+            ("libs/orders/domain/d.ts", "export type { A } from '../application/a';", &[]),
+            ("libs/orders/domain/d.ts", "import { A } from '../application/a';", &["dependencies/disallowed"]),
+            // Each name marked `type`, the declaration not: its module may still load.
+            ("libs/orders/domain/d.ts", "import { type A } from '../application/a';", &["dependencies/disallowed"]),
+            ("libs/orders/domain/d.ts", "type T = typeof import('../application/a');", &["dependencies/disallowed"]),
+            ("libs/orders/application/a.ts", "import { D } from '../domain/d';", &[]),
+            ("libs/orders/application/a.ts", "type T = typeof import('../domain/d');", &[]),
+            ("libs/orders/application/a.ts", "import type { D } from '../domain/d';", &["dependencies/disallowed"]),
+        ];
+        for (file, text, expected) in cases {
+            assert_eq!(&check(layered_workspace(policy), file, text), expected, "{file}: {text}");
+        }
+        let bad = r#"{ "rules": { "dependencies": ["error", { "rules": [{ "from": "a", "kind": "types" }] }] } }"#;
+        let host = layered_workspace(bad);
+        let err = crate::Workspace::open(std::sync::Arc::new(host), std::path::Path::new("/w"), Some(std::path::Path::new("/w/palisade.json")))
+            .err()
+            .map(|err| err.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("rules.dependencies[1].rules[0].kind") && err.contains("did you mean `type`?"), "{err}");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::dependencies::side_data;
-use super::{Edge, OptionsError, Policy, Subject, compile_globs, decide};
+use super::{Edge, KindSelector, OptionsError, Policy, Subject, compile_globs, decide};
 use crate::jsonc::PathSegment;
 use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
 use crate::pattern::{Flavor, Glob, any_match};
@@ -76,10 +76,11 @@ build output) is not judged: the file it leads to is unknown.
 - `additionalEntries`: workspace-relative file globs that are public entries too
   (e.g. `libs/*/src/testing.ts`).
 - `elements`: `{ default?, rules }`, the files of an element that code outside it may import.
-  Each rule is `{ target, allow?, disallow?, message? }`: `target` is a selector of the imported
-  element, `allow` and `disallow` are globs of paths inside the element's folder (`index.ts`,
-  `*.ts`). The last rule whose `target` matches and whose `allow` or `disallow` matches the
-  imported file decides; `default` (`"allow"` | `"disallow"`, default `"disallow"`) is the verdict
+  Each rule is `{ target, allow?, disallow?, from?, kind?, message? }`: `target` is a selector of
+  the imported element, `allow` and `disallow` are globs of paths inside the element's folder
+  (`index.ts`, `*.ts`); `from`, a selector of the importer, and `kind` (`"value"`, `"type"`,
+  `"typeof"`, or a list; see `external`) limit the rule to those importers and imports. The last
+  rule that applies and whose `allow` or `disallow` matches the imported file decides; `default` (`"allow"` | `"disallow"`, default `"disallow"`) is the verdict
   when none does. `message` replaces the default message (`{{specifier}}`, `{{element}}`,
   `{{file}}`, `{{to.type}}` and the element's captures).
 
@@ -131,6 +132,13 @@ pub struct ElementEntryRule {
     /// Globs of paths inside the element's folder that may not be imported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disallow: Option<StringOrList>,
+    /// The importers this rule is about; every importer when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<SelectorList>,
+    /// The import kinds this rule is about (`"value"`, `"type"`, `"typeof"`); every import when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<KindSelector>,
     /// A message to show instead of the default when this rule disallows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
@@ -140,6 +148,9 @@ struct CompiledEntryRule {
     target: Vec<Selector>,
     allow: Vec<Glob>,
     disallow: Vec<Glob>,
+    /// `None`: every importer.
+    from: Option<Vec<Selector>>,
+    kind: Option<KindSelector>,
     message: Option<String>,
 }
 
@@ -168,6 +179,8 @@ fn compile_entry_rule(rule: &ElementEntryRule, index: usize) -> Result<CompiledE
         target: compile_list(&rule.target).map_err(|reason| (at("target"), reason))?,
         allow: globs(rule.allow.as_ref(), "allow")?,
         disallow: globs(rule.disallow.as_ref(), "disallow")?,
+        from: rule.from.as_ref().map(compile_list).transpose().map_err(|reason| (at("from"), reason))?,
+        kind: rule.kind.clone(),
         message: rule.message.clone(),
     })
 }
@@ -261,7 +274,11 @@ impl EntryPoint {
         let (verdict, deciding) = decide(
             self.element_default,
             &self.element_rules,
-            |rule| any_matches(&rule.target, target.facts, from.facts, target.facts),
+            |rule| {
+                KindSelector::selects(rule.kind.as_ref(), edge.import)
+                    && rule.from.as_ref().is_none_or(|selectors| any_matches(selectors, from.facts, from.facts, target.facts))
+                    && any_matches(&rule.target, target.facts, from.facts, target.facts)
+            },
             |rule, side| any_match(if side == Policy::Allow { &rule.allow } else { &rule.disallow }, inside),
         );
         if verdict == Policy::Allow {
@@ -364,6 +381,30 @@ mod tests {
         for (file, specifier, expected) in cases {
             let found = check(layered_workspace(policy), file, &format!("import x from '{specifier}';"));
             assert_eq!(&found, expected, "{file} importing {specifier}");
+        }
+    }
+
+    #[test]
+    fn element_entry_rules_for_some_importers_and_kinds() {
+        // Only `d.ts` is public, but the application of the same scope may import any file's types.
+        let policy = r#"{
+          "elements": [
+            { "type": "domain", "pattern": "libs/{scope}/domain/**" },
+            { "type": "application", "pattern": "libs/{scope}/application/**" }
+          ],
+          "rules": { "entry-point": ["error", { "elements": { "rules": [
+            { "target": "domain", "allow": "d.ts" },
+            { "target": "domain", "from": { "type": "application", "captures": { "scope": "{{to.scope}}" } }, "kind": "type", "allow": "*.ts" }
+          ] } }] }
+        }"#;
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("libs/orders/application/a.ts", "import type { E } from '../domain/e';", &[]),
+            ("libs/orders/application/a.ts", "import { E } from '../domain/e';", &["entry-point/elementInternal"]),
+            ("libs/orders/application/a.ts", "import type { E } from '../../billing/domain/e';", &["entry-point/elementInternal"]),
+            ("libs/orders/application/a.ts", "import { D } from '../../billing/domain/d';", &[]),
+        ];
+        for (file, text, expected) in cases {
+            assert_eq!(&check(layered_workspace(policy), file, text), expected, "{file}: {text}");
         }
     }
 }

@@ -3,10 +3,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, OptionsError, Policy, Subject, compile_globs, decide, describe};
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::{Edge, KindSelector, OptionsError, Policy, Subject, compile_globs, decide, describe, quoted_list};
 use crate::jsonc::PathSegment;
 use crate::diagnostic::{RuleKind, Finding, MessageTemplate, RuleMeta};
-use crate::pattern::{Flavor, Glob};
+use crate::pattern::{Flavor, Glob, any_match};
 use crate::project::ProjectGraph;
 use crate::resolve::Resolution;
 use crate::selector::{FileFacts, Selector, SelectorList, any_matches, compile_list};
@@ -20,6 +24,11 @@ pub const META: RuleMeta = RuleMeta {
     recommended: false,
     messages: &[
         MessageTemplate { id: "banned", message: "`{{from}}` may not import `{{package}}`", help: HELP },
+        MessageTemplate {
+            id: "bannedNames",
+            message: "`{{from}}` may not import {{names}} from `{{package}}`",
+            help: "move this code to an element allowed to use them, import something else from `{{package}}`, or change the `external` policy",
+        },
         MessageTemplate { id: "custom", message: "{{customMessage}}", help: HELP },
     ],
     docs: r#"## What it does
@@ -34,16 +43,27 @@ moved without it.
 ```jsonc
 "external": ["error", { "rules": [
   { "from": "domain", "disallow": ["@nestjs/*", "typeorm", "node:*"] },
-  { "from": { "tag": "type:ui" }, "disallow": ["node:*"], "message": "UI code runs in the browser" }
+  { "from": { "tag": "type:ui" }, "disallow": ["node:*"], "message": "UI code runs in the browser" },
+  { "from": "domain", "disallow": [{ "package": "react", "specifiers": ["useEffect", "useLayout*"] }] },
+  { "from": "domain", "kind": "value", "disallow": ["@prisma/client"] }
 ] }]
 ```
+The last rule lets the domain import Prisma's types (`import type { User } from '@prisma/client'`)
+but not its client.
 
 ## Options
 - `default` (`"allow"` | `"disallow"`, default `"allow"`).
-- `rules`: list of `{ from, allow?, disallow?, message? }`; `from` is a selector, `allow` and
-  `disallow` are package patterns. A pattern matching the package name (`@nestjs/*`, `lodash`)
-  covers all its subpaths; one matching the whole specifier (`rxjs/operators`) covers just that.
-  Built-ins match as `fs` and as `node:fs`; `node:*` is every built-in. The last matching rule decides.
+- `rules`: list of `{ from, allow?, disallow?, kind?, message? }`; `from` is a selector, `allow`
+  and `disallow` are package patterns. A pattern matching the package name (`@nestjs/*`, `lodash`)
+  covers all its subpaths; one matching the whole specifier (`rxjs/operators`, `lodash/fp/*`)
+  covers just that. Built-ins match as `fs` and as `node:fs`; `node:*` is every built-in. An entry
+  `{ "package": pattern, "specifiers": [name globs] }` matches an import of the package that
+  imports one of those names by name (`import { useEffect } from 'react'`,
+  `export { useEffect } from 'react'`); a default or namespace import names none. `kind`
+  (`"value"`, `"type"`, `"typeof"`, or a list) limits the rule to those imports: `type` is a
+  declaration marked `type` (`import type`, `export type … from`), `typeof` is
+  `typeof import('m')`, `value` is every other (`import { type A }` included: under
+  `verbatimModuleSyntax` its module still loads). The last matching rule decides.
 "#,
 };
 
@@ -67,19 +87,79 @@ pub struct ExternalRule {
     pub from: SelectorList,
     /// Package patterns this rule allows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow: Option<Vec<String>>,
+    pub allow: Option<Vec<PackagePattern>>,
     /// Package patterns this rule disallows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disallow: Option<Vec<String>>,
+    pub disallow: Option<Vec<PackagePattern>>,
+    /// The import kinds this rule is about (`"value"`, `"type"`, `"typeof"`); every import when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<KindSelector>,
     /// A message to show instead of the default when this rule disallows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
+/// A package pattern (`"lodash"`, `"@nestjs/*"`, `"rxjs/operators"`), or one with the names it
+/// is about.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum PackagePattern {
+    Package(String),
+    Names(PackageNames),
+}
+
+/// The names imported by name from a package.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackageNames {
+    /// A package pattern, as a plain entry.
+    pub package: String,
+    /// Globs of names (`"useEffect"`, `"use*"`): the entry matches an import of the package that
+    /// imports one of them by name.
+    pub specifiers: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for PackagePattern {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PatternVisitor;
+        impl<'de> Visitor<'de> for PatternVisitor {
+            type Value = PackagePattern;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a package pattern, or `{ \"package\": pattern, \"specifiers\": [names] }`")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<PackagePattern, E> {
+                Ok(PackagePattern::Package(value.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PackagePattern, A::Error> {
+                PackageNames::deserialize(de::value::MapAccessDeserializer::new(map)).map(PackagePattern::Names)
+            }
+        }
+        deserializer.deserialize_any(PatternVisitor)
+    }
+}
+
+/// A compiled package pattern.
+struct CompiledPattern {
+    package: Glob,
+    /// `None`: any import of the package.
+    names: Option<Vec<Glob>>,
+}
+
+impl CompiledPattern {
+    /// Whether the pattern matches an import whose package answers to `candidates` and that
+    /// imports `names` by name.
+    fn matches(&self, candidates: &[String], names: &[String]) -> bool {
+        candidates.iter().any(|candidate| self.package.is_match(candidate))
+            && self.names.as_ref().is_none_or(|globs| names.iter().any(|name| any_match(globs, name)))
+    }
+}
+
 struct CompiledRule {
     from: Vec<Selector>,
-    allow: Vec<Glob>,
-    disallow: Vec<Glob>,
+    allow: Vec<CompiledPattern>,
+    disallow: Vec<CompiledPattern>,
+    kind: Option<KindSelector>,
     message: Option<String>,
 }
 
@@ -88,9 +168,35 @@ pub struct External {
     rules: Vec<CompiledRule>,
 }
 
-fn patterns(list: Option<&Vec<String>>, index: usize, key: &str) -> Result<Vec<Glob>, OptionsError> {
-    let at = [PathSegment::Key("rules".into()), PathSegment::Index(index), PathSegment::Key(key.into())];
-    compile_globs(list.map(Vec::as_slice).unwrap_or_default(), &at, Flavor::Text)
+fn patterns(list: Option<&Vec<PackagePattern>>, index: usize, key: &str) -> Result<Vec<CompiledPattern>, OptionsError> {
+    let mut at = vec![PathSegment::Key("rules".into()), PathSegment::Index(index), PathSegment::Key(key.into())];
+    let mut compiled = Vec::new();
+    for (position, pattern) in list.into_iter().flatten().enumerate() {
+        at.push(PathSegment::Index(position));
+        let (package, names) = match pattern {
+            PackagePattern::Package(package) => (package, None),
+            PackagePattern::Names(entry) => (&entry.package, Some(&entry.specifiers)),
+        };
+        let package_at = |at: &[PathSegment]| {
+            let mut at = at.to_vec();
+            if names.is_some() {
+                at.push(PathSegment::Key("package".into()));
+            }
+            at
+        };
+        let package = Glob::new(package, Flavor::Text).map_err(|reason| (package_at(&at), reason))?;
+        let names = match names {
+            None => None,
+            Some(names) => {
+                let mut names_at = at.clone();
+                names_at.push(PathSegment::Key("specifiers".into()));
+                Some(compile_globs(names, &names_at, Flavor::Text)?)
+            }
+        };
+        compiled.push(CompiledPattern { package, names });
+        at.pop();
+    }
+    Ok(compiled)
 }
 
 /// The names a package dependency answers to: its package name and its whole specifier.
@@ -128,6 +234,7 @@ impl External {
                     })?,
                     allow: patterns(rule.allow.as_ref(), index, "allow")?,
                     disallow: patterns(rule.disallow.as_ref(), index, "disallow")?,
+                    kind: rule.kind.clone(),
                     message: rule.message.clone(),
                 })
             })
@@ -137,19 +244,36 @@ impl External {
 
     pub fn check(&self, from: &Subject<'_>, edge: &Edge<'_>, _projects: &ProjectGraph) -> Option<Finding> {
         let (package, candidates) = names(edge.resolution, &edge.import.specifier)?;
-        let hits = |globs: &[Glob]| globs.iter().any(|glob| candidates.iter().any(|name| glob.is_match(name)));
+        let names = &edge.import.names;
+        let hits = |patterns: &[CompiledPattern]| patterns.iter().any(|pattern| pattern.matches(&candidates, names));
         let f: FileFacts<'_> = from.facts;
         let none = FileFacts { element: None, project: None };
         let (verdict, deciding) = decide(
             self.default,
             &self.rules,
-            |rule| any_matches(&rule.from, f, f, none),
+            |rule| KindSelector::selects(rule.kind.as_ref(), edge.import) && any_matches(&rule.from, f, f, none),
             |rule, side| hits(if side == Policy::Allow { &rule.allow } else { &rule.disallow }),
         );
         if verdict == Policy::Allow {
             return None;
         }
-        let finding = Finding::new("banned", edge.import.span)
+        let banning = deciding.and_then(|rule| rule.disallow.iter().find(|pattern| pattern.matches(&candidates, names)));
+        // Banned by names: the names of the import the deciding entry bans.
+        let banned_names: Vec<&String> = banning
+            .and_then(|pattern| pattern.names.as_ref())
+            .map(|globs| names.iter().filter(|name| any_match(globs, name)).collect())
+            .unwrap_or_default();
+        // A pattern of a subpath (`lodash/fp/*`) bans the import, not the package: name it.
+        let package = match banning {
+            Some(pattern) if !pattern.package.is_match(&package) => edge.import.specifier.clone(),
+            _ => package,
+        };
+        let finding = if banned_names.is_empty() {
+            Finding::new("banned", edge.import.span)
+        } else {
+            Finding::new("bannedNames", edge.import.span).with("names", quoted_list(&banned_names))
+        };
+        let finding = finding
             .with("from", describe(from))
             .with("package", package)
             .with("specifier", edge.import.specifier.clone());
@@ -173,6 +297,72 @@ impl super::Rule for External {
 #[cfg(test)]
 mod tests {
     use crate::testing::{check, layered_workspace};
+
+    #[test]
+    fn names_kinds_and_subpaths() {
+        let policy = r#"{
+          "elements": [{ "type": "domain", "pattern": "libs/{scope}/domain/**" }],
+          "rules": { "external": ["error", { "rules": [
+            { "from": "domain", "disallow": [{ "package": "react", "specifiers": ["useEffect", "useLayout*"] }, "lodash/fp", "lodash/fp/*"] },
+            { "from": "domain", "kind": "value", "disallow": ["@prisma/client"] }
+          ] }] }
+        }"#;
+        let file = "libs/orders/domain/d.ts";
+        let cases: &[(&str, &[&str])] = &[
+            ("import { useEffect } from 'react';", &["external/bannedNames"]),
+            ("import { useState, useLayoutEffect as l } from 'react';", &["external/bannedNames"]),
+            ("export { useEffect } from 'react';", &["external/bannedNames"]),
+            ("import { useState } from 'react';", &[]),
+            ("import React from 'react';", &[]),
+            ("import * as React from 'react';", &[]),
+            ("import { map } from 'lodash';", &[]),
+            ("import { map } from 'lodash/fp';", &["external/banned"]),
+            ("import map from 'lodash/fp/map';", &["external/banned"]),
+            ("import type { User } from '@prisma/client';", &[]),
+            ("import { PrismaClient } from '@prisma/client';", &["external/banned"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&check(layered_workspace(policy), file, text), expected, "{text}");
+        }
+        let workspace = crate::Workspace::open(
+            std::sync::Arc::new(layered_workspace(policy)),
+            std::path::Path::new("/w"),
+            Some(std::path::Path::new("/w/palisade.json")),
+        )
+        .unwrap_or_else(|err| panic!("{err}"));
+        let found = workspace.check_file(
+            std::path::Path::new("/w/libs/orders/domain/d.ts"),
+            "import { useState, useEffect, useLayoutEffect } from 'react';",
+        );
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["`domain(scope=orders)` may not import `useEffect`, `useLayoutEffect` from `react`"]);
+    }
+
+    #[test]
+    fn a_bad_names_entry_names_its_json_path() {
+        let policy = r#"{ "rules": { "external": ["error", { "rules": [
+            { "from": "a", "disallow": ["ok", { "package": "react", "specifiers": ["use{"] }] }
+        ] }] } }"#;
+        let err = crate::Workspace::open(
+            std::sync::Arc::new(layered_workspace(policy)),
+            std::path::Path::new("/w"),
+            Some(std::path::Path::new("/w/palisade.json")),
+        )
+        .err()
+        .map(|err| err.json_path)
+        .unwrap_or_default();
+        assert_eq!(err, "rules.external[1].rules[0].disallow[1].specifiers[0]");
+        let unknown = r#"{ "rules": { "external": ["error", { "rules": [{ "from": "a", "disallow": [{ "pakage": "react" }] }] }] } }"#;
+        let err = crate::Workspace::open(
+            std::sync::Arc::new(layered_workspace(unknown)),
+            std::path::Path::new("/w"),
+            Some(std::path::Path::new("/w/palisade.json")),
+        )
+        .err()
+        .map(|err| err.to_string())
+        .unwrap_or_default();
+        assert!(err.contains("did you mean `package`?"), "{err}");
+    }
 
     #[test]
     fn pass_and_fail_table() {

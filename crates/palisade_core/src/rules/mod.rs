@@ -21,7 +21,7 @@ use crate::config::{Config, RuleSetting};
 use crate::diagnostic::SeverityLevel;
 use crate::diagnostic::{Finding, RuleKind, RuleMeta, Severity};
 use crate::graph::{GraphFinding, GraphView, Nodes};
-use crate::imports::Import;
+use crate::imports::{Import, ImportKind};
 use crate::jsonc::{ConfigError, ConfigSource, PathSegment};
 use crate::pattern::{Flavor, Glob};
 use crate::project::ProjectGraph;
@@ -308,6 +308,50 @@ pub fn decide<R>(
         }
     }
     verdict
+}
+
+/// `"kind"` of a policy rule: the import kind (`"value"`, `"type"`, `"typeof"`) or kinds it is
+/// about; a rule without one is about every import.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum KindSelector {
+    One(ImportKind),
+    Many(Vec<ImportKind>),
+}
+
+impl KindSelector {
+    /// Whether a rule with `selector` is about `import`.
+    pub fn selects(selector: Option<&Self>, import: &Import) -> bool {
+        let kind = import.kind.import_kind();
+        match selector {
+            None => true,
+            Some(Self::One(one)) => *one == kind,
+            Some(Self::Many(many)) => many.contains(&kind),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for KindSelector {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KindVisitor;
+        impl<'de> Visitor<'de> for KindVisitor {
+            type Value = KindSelector;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an import kind (\"value\", \"type\", \"typeof\") or a list of them")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<KindSelector, E> {
+                ImportKind::deserialize(de::value::StrDeserializer::<E>::new(value)).map(KindSelector::One)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<KindSelector, A::Error> {
+                let mut kinds = Vec::new();
+                while let Some(kind) = seq.next_element::<ImportKind>()? {
+                    kinds.push(kind);
+                }
+                Ok(KindSelector::Many(kinds))
+            }
+        }
+        deserializer.deserialize_any(KindVisitor)
+    }
 }
 
 /// One side of a dependency as rules see it.

@@ -107,7 +107,7 @@ impl NoCycle {
     fn counts(&self, edge: &GraphEdge) -> bool {
         edge.from != edge.to
             && match edge.kind {
-                DependencyKind::TypeOnly => self.type_only,
+                kind if kind.is_type_only() => self.type_only,
                 DependencyKind::Dynamic | DependencyKind::RequireResolve => self.dynamic,
                 _ => true,
             }
