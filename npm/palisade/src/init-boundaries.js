@@ -18,7 +18,7 @@ const UNSUPPORTED_RULES = {
   'no-ignored-dependencies': 'imports of ignored files are not reported',
 };
 /** Settings that change nothing Palisade does. */
-const HARMLESS_SETTINGS = ['cache', 'debug', 'check-config', 'legacy-templates', 'legacy-warnings'];
+const HARMLESS_SETTINGS = ['cache', 'debug', 'check-config', 'legacy-warnings'];
 const SEVERITIES = { 0: 'off', 1: 'warn', 2: 'error', off: 'off', warn: 'warn', error: 'error' };
 /** Micromatch syntax Palisade's globs do not spell the same way. */
 const FOREIGN_GLOB = /[[\]()|]|^!/u;
@@ -51,22 +51,29 @@ export function fromBoundaries(blocks) {
   config.elements = translateElements(settings.elements, notes);
   config.rules = {};
 
+  const types = declaredTypes(settings.elements);
   const dependencyRule = DEPENDENCY_RULES.find((name) => rules[name] !== undefined);
   if (DEPENDENCY_RULES.every((name) => rules[name] !== undefined && rules[name].severity !== 'off')) {
     notes.push('both boundaries/dependencies and boundaries/element-types are on; Palisade has one `dependencies` policy, so it takes boundaries/dependencies');
   }
   if (dependencyRule !== undefined) {
     const { severity, options } = rules[dependencyRule];
-    config.rules.dependencies = [severity, translatePolicies(options, `boundaries/${dependencyRule}`, notes)];
+    const { dependencies, external } = translatePolicies(options, `boundaries/${dependencyRule}`, types, notes);
+    config.rules.dependencies = [severity, dependencies];
+    if (external !== undefined && rules.external === undefined) {
+      config.rules.external = [severity, external];
+    } else if (external !== undefined) {
+      notes.push(`boundaries/${dependencyRule}: its policies on packages (checkAllOrigins) are not carried over: Palisade has one \`external\` policy, and it takes boundaries/external`);
+    }
   }
   if (rules['entry-point'] !== undefined) {
     const { severity, options } = rules['entry-point'];
-    config.rules['entry-point'] = [severity, { elements: translateEntryPoints(options, notes) }];
+    config.rules['entry-point'] = [severity, { elements: translateEntryPoints(options, types, notes) }];
     notes.push('Palisade\'s entry-point also makes other projects (package.json workspaces, Nx projects) importable only through their public entry; in a workspace of one package this changes nothing');
   }
   if (rules.external !== undefined) {
     const { severity, options } = rules.external;
-    config.rules.external = [severity, translateExternal(options, notes)];
+    config.rules.external = [severity, translateExternal(options, types, notes)];
   }
   if (rules['no-unknown-files'] !== undefined) {
     config.rules['no-unknown-files'] = rules['no-unknown-files'].severity;
@@ -82,7 +89,8 @@ export function fromBoundaries(blocks) {
     }
   }
   translateOtherSettings(settings, notes);
-  return { config, notes };
+  // A policy written once per element type repeats its notes.
+  return { config, notes: [...new Set(notes)] };
 }
 
 /** The last setting of each `boundaries/*` rule, with a note when one is set in several places. */
@@ -131,10 +139,16 @@ function translateOtherSettings(settings, notes) {
   if (settings['root-path'] !== undefined) {
     notes.push(`boundaries/root-path ${JSON.stringify(settings['root-path'])}: Palisade's patterns are relative to the folder of palisade.json; check that it is that folder`);
   }
-  for (const name of ['dependency-nodes', 'additional-dependency-nodes']) {
-    if (settings[name] !== undefined) {
-      notes.push(`boundaries/${name} is not carried over: Palisade checks every kind of import (import, export … from, import(), require)`);
-    }
+  // boundaries 7's default, all four, is what Palisade checks.
+  const nodes = list(settings['dependency-nodes']);
+  if (settings['dependency-nodes'] !== undefined && !['import', 'export', 'require', 'dynamic-import'].every((node) => nodes.includes(node))) {
+    notes.push('boundaries/dependency-nodes is not carried over: Palisade checks every kind of import (import, export … from, import(), require)');
+  }
+  if (settings['additional-dependency-nodes'] !== undefined) {
+    notes.push('boundaries/additional-dependency-nodes is not carried over: Palisade checks imports, exports … from, import() and require, not other calls');
+  }
+  if (settings['legacy-templates'] === false) {
+    notes.push('boundaries/legacy-templates false is not carried over: templates in selectors are read as boundaries reads them by default, `${x}`, `${from.x}` and `{{ from.x }}` naming captured values');
   }
   if (settings['elements-single-type'] === false) {
     notes.push('boundaries/elements-single-type false is not carried over: a Palisade file has one element, the first listed among those with the deepest folder');
@@ -144,7 +158,7 @@ function translateOtherSettings(settings, notes) {
       notes.push(`boundaries/${name} is not carried over: Palisade has no equivalent`);
     }
   }
-  const known = ['elements', 'ignore', 'include', 'root-path', 'dependency-nodes', 'additional-dependency-nodes', 'elements-single-type', 'files', 'flag-as-external', ...HARMLESS_SETTINGS];
+  const known = ['elements', 'ignore', 'include', 'root-path', 'dependency-nodes', 'additional-dependency-nodes', 'elements-single-type', 'legacy-templates', 'files', 'flag-as-external', ...HARMLESS_SETTINGS];
   for (const name of Object.keys(settings)) {
     if (!known.includes(name)) {
       notes.push(`boundaries/${name} is not a setting Palisade knows; it is not carried over`);
@@ -163,7 +177,7 @@ function translateElements(descriptors, notes) {
       continue;
     }
     for (const key of Object.keys(descriptor)) {
-      if (!['type', 'pattern', 'capture', 'basePattern', 'baseCapture', 'mode', 'partialMatch'].includes(key)) {
+      if (!['type', 'category', 'pattern', 'capture', 'basePattern', 'baseCapture', 'mode', 'partialMatch'].includes(key)) {
         notes.push(`${where}.${key} is not carried over: Palisade has no equivalent`);
       }
     }
@@ -175,6 +189,21 @@ function translateElements(descriptors, notes) {
     }
   }
   return elements;
+}
+
+/**
+ * The element types the descriptors declare, each with the categories of its descriptors
+ * (boundaries 7 deprecates `category`; a selector on it picks the types of that category).
+ * @returns {Map<string, Set<string | undefined>>}
+ */
+function declaredTypes(descriptors) {
+  const types = new Map();
+  for (const descriptor of list(descriptors)) {
+    if (typeof descriptor?.type === 'string') {
+      (types.get(descriptor.type) ?? types.set(descriptor.type, new Set()).get(descriptor.type)).add(descriptor.category);
+    }
+  }
+  return types;
 }
 
 /** The Palisade pattern of one boundaries pattern, or undefined (with a note) when there is none. */
@@ -226,104 +255,452 @@ function trimSlashes(glob) {
   return glob.replace(/^\.?\/+/u, '').replace(/\/+$/u, '');
 }
 
-// ─── Selectors and templates ─────────────────────────────────────────────────────────────────
+// ─── Selectors ───────────────────────────────────────────────────────────────────────────────
+// A boundaries selector is read the way eslint-plugin-boundaries 7 reads it: normalised to
+// entity selectors (`{ element, file, module }`, each a list of alternatives), merged with the
+// policy's own `from` / `to` as boundaries merges them, then written as Palisade selectors (the
+// element part) or package patterns (the module part).
+
+/** Keys of a v7 element selector, and of the flat legacy selector boundaries still reads. */
+const ELEMENT_KEYS = ['type', 'types', 'captured', 'category', 'fileInternalPath', 'path', 'parent', 'parents', 'isIgnored', 'isUnknown', 'filePath'];
+/** Element selector keys Palisade has no condition for. */
+const UNMATCHED_ELEMENT_KEYS = ['path', 'parent', 'parents', 'filePath'];
 
 /**
- * Palisade selectors for one boundaries element selector (legacy string or tuple, object, or
- * `{ element: … }`); `side` is what a bare `${x}` template refers to.
+ * What translating a selector needs: the element types the settings declare, with the
+ * categories of their descriptors (a `types` query or a `category` becomes the list of declared
+ * types that satisfy it), the side a bare `${x}` template names, and the element type fixed on
+ * a side while a policy with a type template is written once per type.
+ * @typedef {{ types: Map<string, Set<string | undefined>>, notes: string[], bare: 'from' | 'to',
+ *   fixed: { from?: string, to?: string } }} Scope
  */
-function selectors(selector, where, notes, side) {
+
+/**
+ * boundaries' entity selectors for a selector of any version, or undefined when it selects
+ * anything. A selector Palisade cannot read gives a note and no alternative.
+ */
+function entities(selector, where, notes) {
   if (selector === undefined || selector === null) {
-    return [];
+    return undefined;
   }
-  if (typeof selector === 'string') {
-    return [selector];
+  if (isLegacyTuple(selector)) {
+    return [{ element: [withoutEmpty({ type: selector[0], captured: selector[1] })], where }];
   }
   if (Array.isArray(selector)) {
-    if (selector.length === 2 && typeof selector[0] === 'string' && isPlainObject(selector[1])) {
-      return [withCaptured({ type: selector[0] }, selector[1], where, notes, side)];
-    }
-    return selector.flatMap((item, index) => selectors(item, `${where}[${index}]`, notes, side));
+    return selector.flatMap((item, index) => entities(item, `${where}[${index}]`, notes) ?? [{ where }]);
+  }
+  if (typeof selector === 'string') {
+    return [{ element: [{ type: selector }], where }];
   }
   if (!isPlainObject(selector)) {
     notes.push(`${where}: ${JSON.stringify(selector)} is not a selector Palisade reads; it is not carried over`);
     return [];
   }
-  if (selector.element !== undefined || selector.file !== undefined || selector.module !== undefined || selector.origin !== undefined) {
+  if (['element', 'file', 'module'].some((key) => selector[key] !== undefined)) {
+    const entity = { where };
     for (const key of Object.keys(selector)) {
-      if (key !== 'element') {
-        notes.push(`${where}.${key} is not carried over: Palisade selectors match elements, projects and tags`);
+      if (key === 'element' || key === 'module') {
+        entity[key] = list(selector[key]).map((item) => (isPlainObject(item) ? item : { unreadable: item }));
+      } else {
+        const why = key === 'file' ? 'Palisade has no file categories (boundaries/files)' : 'Palisade selectors match elements, projects and tags';
+        notes.push(`${where} matches on ${key}: ${why}; the selector is not carried over`);
+        return [];
       }
     }
-    return selector.element === undefined ? [] : selectors(selector.element, `${where}.element`, notes, side);
+    return [entity];
   }
-  const unsupported = Object.keys(selector).filter((key) => !['type', 'captured'].includes(key));
-  if (unsupported.length > 0) {
-    notes.push(`${where} matches on ${unsupported.join(', ')}, which Palisade selectors do not; the selector is not carried over`);
-    return [];
-  }
-  const type = selector.type ?? '*';
-  if (Array.isArray(selector.captured)) {
-    return selector.captured.map((captured, index) => withCaptured({ type }, captured, `${where}.captured[${index}]`, notes, side));
-  }
-  return [withCaptured({ type }, selector.captured, where, notes, side)];
+  // The flat selector of v5 and v6: `origin` is the module's, `elementPath` and `internalPath`
+  // are the element's `path` and `fileInternalPath`.
+  const { origin, elementPath, internalPath, ...element } = selector;
+  const renamed = withoutEmpty({ ...element, path: elementPath ?? element.path, fileInternalPath: internalPath ?? element.fileInternalPath });
+  return [withoutEmpty({ element: Object.keys(renamed).length > 0 ? [renamed] : undefined, module: origin === undefined ? undefined : [{ origin }], where })];
 }
 
-function withCaptured(base, captured, where, notes, side) {
-  if (captured === undefined || captured === null || Object.keys(captured).length === 0) {
-    return Object.keys(base).length === 1 && typeof base.type === 'string' ? base.type : base;
+/** boundaries' merge of a policy's `from` / `to` with one of its `allow` / `disallow` entries. */
+function mergeEntities(outer, entry) {
+  if (entry === undefined) {
+    return outer;
   }
-  const captures = {};
-  for (const [name, value] of Object.entries(captured)) {
-    if (typeof value !== 'string') {
-      notes.push(`${where}: captured value ${name} ${JSON.stringify(value)} is not a string; it is not carried over`);
-      continue;
-    }
-    captures[name] = template(value, side, where, notes);
+  if (outer === undefined) {
+    return entry;
   }
-  return { ...base, captures };
+  return outer.flatMap((o) => entry.map((e) => withoutEmpty({
+    element: mergeAlternatives(o.element, e.element, (a, b) => ({ ...a, ...b, ...(isPlainObject(a.captured) && isPlainObject(b.captured) ? { captured: { ...a.captured, ...b.captured } } : {}) })),
+    module: mergeAlternatives(o.module, e.module, (a, b) => ({ ...a, ...b })),
+    where: e.where,
+  })));
+}
+
+function mergeAlternatives(outer, entry, merge) {
+  if (entry === undefined || outer === undefined) {
+    return entry ?? outer;
+  }
+  return outer.flatMap((a) => entry.map((b) => merge(a, b)));
 }
 
 /**
- * `${from.x}`, `${target.x}`, `${x}`, `{{ from.x }}`, `{{ from.captured.x }}`, `{{ to.x }}` as
- * Palisade's `{{from.x}}` / `{{to.x}}`.
+ * Palisade selectors for the local files a list of entity selectors picks (undefined: any),
+ * `'*'` being any file in an element.
+ * @param {object[] | undefined} selected
+ * @param {Scope} scope
+ * @param {'from' | 'to'} side which side of the dependency the selector is about
  */
-function template(text, side, where, notes) {
-  const rewrite = (expression) => {
-    const path = expression.trim().split('.');
-    const [head, ...rest] = path;
-    const sideOf = { from: 'from', file: 'from', to: 'to', target: 'to', dependency: 'to' }[head];
-    if (sideOf === undefined) {
-      return rest.length === 0 ? `{{${side}.${head}}}` : undefined;
+function localSelectors(selected, scope, side) {
+  const fixed = scope.fixed[side];
+  const all = selected === undefined ? [{ types: null, captures: {} }] : selected.flatMap((entity) => {
+    if (entity.module !== undefined && !entity.module.some((module) => moduleOrigins(module, entity.where, scope.notes).local)) {
+      return [];
     }
-    const key = rest[0] === 'captured' ? rest.slice(1) : rest;
-    return key.length === 1 ? `{{${sideOf}.${key[0]}}}` : undefined;
+    return entity.element === undefined ? [{ types: null, captures: {} }] : entity.element.flatMap((element) => elementSelector(element, scope, entity.where));
+  });
+  return all
+    .map((selector) => (fixed === undefined ? selector : { ...selector, types: selector.types === null || selector.types.some((pattern) => typeMatches(pattern, fixed)) ? [fixed] : [] }))
+    .filter((selector) => selector.types === null || selector.types.length > 0)
+    .flatMap(({ types, captures }) => {
+      if (Object.keys(captures).length === 0) {
+        return types ?? ['*'];
+      }
+      return [{ type: types === null ? '*' : types.length === 1 ? types[0] : types, captures }];
+    });
+}
+
+/**
+ * One v7 element selector as `{ types, captures }` alternatives: `types` is null (any element)
+ * or a list of Palisade type patterns, `captures` Palisade capture patterns.
+ * @param {Scope} scope
+ */
+function elementSelector(element, scope, where) {
+  const { notes } = scope;
+  if (element.unreadable !== undefined) {
+    notes.push(`${where}: ${JSON.stringify(element.unreadable)} is not an element selector Palisade reads; it is not carried over`);
+    return [];
+  }
+  const unmatched = Object.keys(element).filter((key) => UNMATCHED_ELEMENT_KEYS.includes(key) || !ELEMENT_KEYS.includes(key) || (['isUnknown', 'isIgnored'].includes(key) && typeof element[key] !== 'boolean'));
+  if (unmatched.length > 0) {
+    notes.push(`${where} matches on ${unmatched.join(', ')}, which Palisade selectors do not; the selector is not carried over`);
+    return [];
+  }
+  // Both sides of a dependency boundaries checks are known files that are not ignored.
+  if (element.isUnknown === true || element.isIgnored === true) {
+    return [];
+  }
+  if (element.fileInternalPath !== undefined) {
+    notes.push(`${where} matches on fileInternalPath, which Palisade's dependencies selectors do not (entry-point's \`elements\` policy does, as boundaries/entry-point); the selector is not carried over`);
+    return [];
+  }
+  const types = elementTypes(element, scope, where);
+  if (types === undefined) {
+    return [];
+  }
+  const captures = captureAlternatives(element.captured, scope, where);
+  return captures.map((alternative) => ({ types, captures: alternative }));
+}
+
+/**
+ * The types an element selector's `type`, `types` and `category` allow: its `type` patterns as
+ * they are when that is all it says, else the declared types that satisfy every condition
+ * (boundaries' elements have one type each, so `types` is a list of one). Undefined when a
+ * pattern cannot be read.
+ * @param {Scope} scope
+ */
+function elementTypes(element, scope, where) {
+  const patterns = (value) => {
+    const read = list(value).map((pattern) => typePattern(pattern, scope, where));
+    return read.includes(undefined) ? undefined : read;
   };
-  return text.replaceAll(/\$\{([^}]+)\}|\{\{([^}]+)\}\}/gu, (whole, legacy, handlebars) => {
-    const translated = rewrite(legacy ?? handlebars);
-    if (translated === undefined) {
-      notes.push(`${where}: template ${whole} has no Palisade equivalent; it is kept as written`);
-      return whole;
+  const type = element.type === undefined ? undefined : patterns(element.type);
+  if (type === undefined && element.type !== undefined) {
+    return undefined;
+  }
+  if (element.types === undefined && element.category === undefined) {
+    return type ?? null;
+  }
+  const conditions = type === undefined ? [] : [(name) => type.some((pattern) => typeMatches(pattern, name))];
+  if (element.types !== undefined) {
+    const condition = typesCondition(element.types, patterns, where, scope.notes);
+    if (condition === undefined) {
+      return undefined;
     }
-    return translated;
+    conditions.push(condition);
+  }
+  if (element.category !== undefined) {
+    const categories = patterns(element.category);
+    if (categories === undefined) {
+      return undefined;
+    }
+    const inCategory = (name) => [...scope.types.get(name)].map((category) => category !== undefined && categories.some((pattern) => typeMatches(pattern, category)));
+    const mixed = [...scope.types.keys()].filter((name) => new Set(inCategory(name)).size > 1);
+    if (mixed.length > 0) {
+      scope.notes.push(`${where} matches on category, and the elements of type ${mixed.join(', ')} do not all have the same category; the selector is not carried over`);
+      return undefined;
+    }
+    conditions.push((name) => inCategory(name)[0]);
+  }
+  return [...scope.types.keys()].filter((name) => conditions.every((holds) => holds(name)));
+}
+
+/** A `types` value (patterns, or an array query) as a condition on the one type of an element. */
+function typesCondition(query, patterns, where, notes) {
+  if (!isPlainObject(query)) {
+    const read = patterns(query);
+    return read && ((name) => read.some((pattern) => typeMatches(pattern, name)));
+  }
+  const operands = {};
+  for (const [operator, value] of Object.entries(query)) {
+    if (['anyOf', 'allOf', 'noneOf', 'equalsTo'].includes(operator)) {
+      // `{ expand: "{{ from.element.types }}" }` reads as the template it holds.
+      operands[operator] = patterns(list(value).map((item) => (isPlainObject(item) && typeof item.expand === 'string' ? item.expand : item)));
+    } else if (operator === 'atIndex' && typeof value?.index === 'number') {
+      const matches = patterns(value.matches);
+      operands.atIndex = matches && { index: value.index, matches };
+    } else if (operator === 'hasLength' && typeof value === 'number') {
+      operands.hasLength = value;
+    } else {
+      notes.push(`${where}: types ${JSON.stringify({ [operator]: value })} is not an array query Palisade reads; the selector is not carried over`);
+      return undefined;
+    }
+    if (operands[operator] === undefined) {
+      return undefined;
+    }
+  }
+  // Each operator as boundaries applies it to the element's list of types, here a list of one.
+  const { anyOf, allOf, noneOf, equalsTo, atIndex, hasLength } = operands;
+  return (name) => {
+    const matches = (pattern) => typeMatches(pattern, name);
+    return (anyOf === undefined || anyOf.some(matches)) &&
+      (allOf === undefined || allOf.every(matches)) &&
+      (noneOf === undefined || !noneOf.some(matches)) &&
+      (equalsTo === undefined || (equalsTo.length === 1 && matches(equalsTo[0]))) &&
+      (atIndex === undefined || ([0, -1].includes(atIndex.index) && atIndex.matches.some(matches))) &&
+      (hasLength === undefined || hasLength === 1);
+  };
+}
+
+/**
+ * The alternatives of a `captured` condition (an object, or a list of objects any of which may
+ * match; a list of patterns for one key is alternatives too), as Palisade capture patterns.
+ * @param {Scope} scope
+ */
+function captureAlternatives(captured, scope, where) {
+  if (captured === undefined || captured === null) {
+    return [{}];
+  }
+  if (Array.isArray(captured)) {
+    return captured.flatMap((item, index) => captureAlternatives(item, scope, `${where}.captured[${index}]`));
+  }
+  if (!isPlainObject(captured)) {
+    scope.notes.push(`${where}: captured ${JSON.stringify(captured)} is not a captured-values selector Palisade reads; it is not carried over`);
+    return [];
+  }
+  let alternatives = [{}];
+  for (const [name, value] of Object.entries(captured)) {
+    const patterns = list(value).map((pattern) => capturePattern(pattern, name, scope, where));
+    if (patterns.includes(undefined)) {
+      return [];
+    }
+    alternatives = alternatives.flatMap((alternative) => patterns.map((pattern) => ({ ...alternative, [name]: pattern })));
+  }
+  return alternatives;
+}
+
+// ─── Templates ───────────────────────────────────────────────────────────────────────────────
+
+const TEMPLATE = /\$\{([^}]+)\}|\{\{([^}]+)\}\}/gu;
+const HAS_TEMPLATE = /\$\{[^}]+\}|\{\{[^}]+\}\}/u;
+
+/**
+ * What a selector template names: the type of one side, or one of its captured values. v7's
+ * `{{ from.element.captured.x }}`, `{{ from.element.types.[0] }}`, v6's `{{ from.captured.x }}`,
+ * `{{ from.x }}`, v5's `${from.x}`, `${target.x}` and a bare `${x}` (the captured values of the
+ * policy's own side) all name one of these. Undefined for anything else.
+ */
+function templateReference(expression, bare) {
+  const path = expression.trim().replaceAll(/\.?\[(\d+)\]/gu, '.$1').split('.');
+  if (path.length === 1) {
+    return { side: bare, capture: path[0] };
+  }
+  const side = { from: 'from', to: 'to', target: 'to' }[path[0]];
+  const rest = path[0] === 'target' || path[1] !== 'element' ? path.slice(1) : path.slice(2);
+  if (side === undefined) {
+    return undefined;
+  }
+  if (rest.join('.') === 'type' || rest.join('.') === 'types' || rest.join('.') === 'types.0') {
+    return { side, type: true };
+  }
+  if (rest[0] === 'captured' && rest.length === 2) {
+    return { side, capture: rest[1] };
+  }
+  // With boundaries' legacy templates (its default) a side's captured values sit beside its
+  // `element`, `file` and `module`, and win over them.
+  return rest.length === 1 && path[1] !== 'element' ? { side, capture: rest[0] } : undefined;
+}
+
+/** Replaces each template of `text`, or gives undefined (with a note) when one has no equivalent. */
+function rewriteTemplates(text, where, notes, replace) {
+  let readable = true;
+  const rewritten = text.replaceAll(TEMPLATE, (whole, legacy, handlebars) => {
+    const replacement = replace(legacy ?? handlebars);
+    if (replacement === undefined) {
+      notes.push(`${where}: template ${whole} has no Palisade equivalent; the selector is not carried over`);
+      readable = false;
+    }
+    return replacement ?? whole;
+  });
+  return readable ? rewritten : undefined;
+}
+
+/** A captured-value pattern with its templates as Palisade's `{{from.x}}` / `{{to.x}}` / `{{from.type}}`. */
+function capturePattern(pattern, name, scope, where) {
+  if (typeof pattern !== 'string' || FOREIGN_GLOB.test(pattern.replace(/^!/u, ''))) {
+    scope.notes.push(`${where}: captured value ${name} ${JSON.stringify(pattern)} is not a pattern Palisade reads; it is not carried over`);
+    return undefined;
+  }
+  return rewriteTemplates(pattern, where, scope.notes, (expression) => {
+    const reference = templateReference(expression, scope.bare);
+    return reference && `{{${reference.side}.${reference.type ? 'type' : reference.capture}}}`;
   });
 }
 
-/** A boundaries custom message with its templates in Palisade's words. */
-function message(text, where, notes) {
-  const words = {
-    'from.type': '{{from.type}}', 'file.type': '{{from.type}}', 'to.type': '{{to.type}}',
-    'dependency.type': '{{to.type}}', 'target.type': '{{to.type}}', 'dependency.source': '{{specifier}}',
-    'to.source': '{{specifier}}',
-  };
-  return text.replaceAll(/\$\{([^}]+)\}|\{\{([^}]+)\}\}/gu, (whole, legacy, handlebars) => {
-    const expression = (legacy ?? handlebars).trim();
-    if (words[expression] !== undefined) {
-      return words[expression];
+/** A type pattern, with a type template filled in when the policy is written for that type. */
+function typePattern(pattern, scope, where) {
+  if (typeof pattern !== 'string') {
+    scope.notes.push(`${where}: ${JSON.stringify(pattern)} is not an element type pattern Palisade reads; the selector is not carried over`);
+    return undefined;
+  }
+  const filled = rewriteTemplates(pattern, where, scope.notes, (expression) => {
+    const reference = templateReference(expression, scope.bare);
+    return reference?.type ? scope.fixed[reference.side] : undefined;
+  });
+  if (filled !== undefined && FOREIGN_GLOB.test(filled.replace(/^!/u, ''))) {
+    scope.notes.push(`${where}: type ${JSON.stringify(pattern)} uses glob syntax Palisade does not read; the selector is not carried over`);
+    return undefined;
+  }
+  return filled;
+}
+
+/**
+ * The sides whose element type a type condition of the policy names in a template
+ * (`type: "{{ from.element.types.[0] }}"`, `types: { anyOf: [{ expand: "{{ from.element.types }}" }] }`):
+ * such a policy is written once per declared type.
+ */
+function typeTemplateSides(value, bare, inType = false) {
+  if (typeof value === 'string') {
+    return inType ? [...value.matchAll(TEMPLATE)].flatMap(([, legacy, handlebars]) => {
+      const reference = templateReference(legacy ?? handlebars, bare);
+      return reference?.type ? [reference.side] : [];
+    }) : [];
+  }
+  if (Array.isArray(value)) {
+    return [...new Set(value.flatMap((item) => typeTemplateSides(item, bare, inType)))];
+  }
+  if (isPlainObject(value)) {
+    return [...new Set(Object.entries(value).flatMap(([key, item]) => typeTemplateSides(item, bare, inType || key === 'type' || key === 'types' || key === 'category')))];
+  }
+  return [];
+}
+
+/**
+ * Whether a micromatch pattern (a leading `!` negates; `*`, `?` and `{a,b}`) matches a name.
+ * Element types and categories are names, so this is all of micromatch they need.
+ */
+function typeMatches(pattern, name) {
+  if (pattern.startsWith('!')) {
+    return !typeMatches(pattern.slice(1), name);
+  }
+  const escape = (text) => text.replaceAll(/[.*+?^$()|[\]\\{}]/gu, '\\$&');
+  const source = pattern.replaceAll(/\{([^{}]*)\}|\*|\?|[^*?{]+|\{/gu, (token, alternatives) => {
+    if (alternatives !== undefined) {
+      return `(?:${alternatives.split(',').map(escape).join('|')})`;
     }
-    const match = /^(from|file|to|dependency|target)\.(?:captured\.)?([\w-]+)$/u.exec(expression);
-    if (match) {
-      return `{{${['from', 'file'].includes(match[1]) ? 'from' : 'to'}.${match[2]}}}`;
+    return { '*': '[^/]*', '?': '[^/]' }[token] ?? escape(token);
+  });
+  return new RegExp(`^${source}$`, 'u').test(name);
+}
+
+// ─── Modules ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What a module selector (`{ origin, source, internalPath }`) picks: local files (`local`), and
+ * npm packages or Node built-ins as Palisade `external` patterns (`packages`), or undefined in
+ * `packages` when they cannot be written as patterns.
+ */
+function moduleOrigins(module, where, notes) {
+  if (module.unreadable !== undefined || Object.keys(module).some((key) => !['origin', 'source', 'internalPath'].includes(key))) {
+    notes.push(`${where}: module ${JSON.stringify(module.unreadable ?? module)} is not a module selector Palisade reads; it is not carried over`);
+    return { local: false, packages: [] };
+  }
+  const origins = ['local', 'external', 'core'].filter((origin) => module.origin === undefined || list(module.origin).some((pattern) => typeof pattern === 'string' && typeMatches(pattern, origin)));
+  const takesNull = (value) => value === undefined || list(value).includes(null);
+  const local = origins.includes('local') && takesNull(module.source) && takesNull(module.internalPath);
+  const outside = origins.filter((origin) => origin !== 'local');
+  if (outside.length === 0 || module.source === null) {
+    return { local, packages: [] };
+  }
+  const sources = module.source === undefined ? [outside.length === 1 && outside[0] === 'core' ? 'node:*' : '*'] : list(module.source).filter((source) => source !== null);
+  if (module.source === undefined && outside.length === 1 && outside[0] === 'external') {
+    notes.push(`${where}: module origin "external" with no source is written as the pattern "*", which in Palisade also covers Node built-ins`);
+  }
+  const paths = Array.isArray(module.internalPath) ? module.internalPath : [module.internalPath];
+  if (paths.includes(null)) {
+    notes.push(`${where}: module internalPath null (the package imported by its name alone) has no Palisade equivalent: a package pattern covers its subpaths; it is not carried over`);
+    return { local, packages: undefined };
+  }
+  const unreadable = [...sources, ...paths].find((pattern) => pattern !== undefined && (typeof pattern !== 'string' || FOREIGN_GLOB.test(pattern) || HAS_TEMPLATE.test(pattern)));
+  if (unreadable !== undefined) {
+    notes.push(`${where}: module pattern ${JSON.stringify(unreadable)} is not a package pattern Palisade reads; it is not carried over`);
+    return { local, packages: undefined };
+  }
+  return { local, packages: sources.flatMap((source) => paths.map((path) => (path === undefined ? source : `${source}/${path.replace(/^\//u, '')}`))) };
+}
+
+// ─── Messages ────────────────────────────────────────────────────────────────────────────────
+
+/** The templates each Palisade rule fills in a custom message (see its docs page). */
+const MESSAGE_DATA = {
+  dependencies: { sides: ['from', 'to'], words: ['specifier'] },
+  'entry-point': { sides: ['to'], words: ['specifier'] },
+  external: { sides: [], words: ['specifier', 'package'] },
+};
+/** v5's `${…}` message data: `file` and `from` are the importer, `dependency` and `target` the imported file. */
+const LEGACY_MESSAGE_SIDES = { file: 'from', from: 'from', dependency: 'to', target: 'to' };
+
+/**
+ * What a message template names: `{ word }` (`specifier`, `package`) or `{ side, type }` /
+ * `{ side, capture }`, from v7's `{{from.element.types.[0]}}`, `{{to.element.captured.x}}`,
+ * `{{to.module.source}}`, `{{dependency.source}}`, v6's `{{from.type}}`, `{{to.captured.x}}` and
+ * v5's `${file.type}`, `${dependency.x}`, `${target.source}`.
+ */
+function messageReference(expression, legacy) {
+  const path = expression.trim().replaceAll(/\.?\[(\d+)\]/gu, '.$1');
+  if (legacy) {
+    const [head, ...rest] = path.split('.');
+    const side = LEGACY_MESSAGE_SIDES[head];
+    const name = rest.join('.');
+    if (side === undefined || rest.length !== 1 || ['internalPath', 'importKind'].includes(name)) {
+      return undefined;
+    }
+    if (name === 'source' || name === 'module') {
+      return side === 'to' ? { word: name === 'source' ? 'specifier' : 'package' } : undefined;
+    }
+    return name === 'type' ? { side, type: true } : { side, capture: name };
+  }
+  const words = { 'dependency.source': 'specifier', 'to.module.source': 'package' };
+  if (words[path] !== undefined) {
+    return { word: words[path] };
+  }
+  return path.includes('.') ? templateReference(path, undefined) : undefined;
+}
+
+/** A boundaries custom message with its templates in the words of Palisade's `rule`. */
+function message(text, where, notes, rule) {
+  const data = MESSAGE_DATA[rule];
+  return text.replaceAll(TEMPLATE, (whole, legacy, handlebars) => {
+    const reference = messageReference(legacy ?? handlebars, legacy !== undefined);
+    if (reference?.word !== undefined && data.words.includes(reference.word)) {
+      return `{{${reference.word}}}`;
+    }
+    if (reference?.side !== undefined && data.sides.includes(reference.side)) {
+      return `{{${reference.side}.${reference.type ? 'type' : reference.capture}}}`;
     }
     notes.push(`${where}: message template ${whole} has no Palisade equivalent; it is kept as written`);
     return whole;
@@ -336,86 +713,160 @@ function policyList(options) {
   return list(options?.policies ?? options?.rules);
 }
 
-function commonOptions(options, rule, notes) {
+/** A policy's own message, else the rule-wide one (boundaries shows the rule-wide message for a policy without one). */
+function policyMessage(policy, options, where, notes, rule) {
+  const text = policy.message ?? options?.message;
+  return text === undefined ? undefined : message(text, `${where}${policy.message === undefined ? '' : '.message'}`, notes, rule);
+}
+
+function noteRuleWideMessage(options, rule, notes) {
   if (options?.message !== undefined) {
-    notes.push(`${rule}: the rule-wide message is not carried over; Palisade's own message is shown unless a policy has its message`);
-  }
-  for (const flag of ['checkAllOrigins', 'checkUnknownLocals', 'checkInternals']) {
-    if (options?.[flag]) {
-      notes.push(`${rule}: ${flag} is not carried over`);
-    }
+    notes.push(`${rule}: the rule-wide message is given to every policy without one; a violation no policy decides (the default) shows Palisade's own message`);
   }
 }
 
-function translatePolicies(options, rule, notes) {
-  commonOptions(options, rule, notes);
-  const rules = [];
-  for (const [index, policy] of policyList(options).entries()) {
-    const where = `${rule} rules[${index}]`;
-    if (policy.importKind !== undefined) {
-      notes.push(`${where}: importKind ${JSON.stringify(policy.importKind)} is not carried over; Palisade applies the policy to every import kind`);
-    }
-    if (policy.dependency !== undefined) {
-      notes.push(`${where}.dependency is not carried over: Palisade policies do not match on import kind or names`);
-    }
-    if (policy.to !== undefined && policy.from !== undefined) {
-      notes.push(`${where}.to is not carried over: a policy that fixes both sides has no Palisade equivalent`);
-    }
-    // A policy that fixes `to` lists importers in `allow` / `disallow`: the same arrow, read the
-    // other way, so it becomes one policy per listed importer. A bare `${x}` template names a
-    // value of the fixed side.
-    const reversed = policy.to !== undefined && policy.from === undefined;
-    const bare = reversed ? 'to' : 'from';
-    const fixed = reversed ? selectors(policy.to, `${where}.to`, notes, bare) : selectors(policy.from ?? '*', `${where}.from`, notes, bare);
-    if (fixed.length === 0) {
-      continue;
-    }
-    const entry = {};
-    for (const effect of ['allow', 'disallow']) {
-      if (policy[effect] !== undefined) {
-        entry[effect] = effectSelectors(policy[effect], `${where}.${effect}`, notes, reversed ? 'from' : 'to', bare);
-      }
-    }
-    const text = policy.message === undefined ? undefined : message(policy.message, `${where}.message`, notes);
-    if (!reversed) {
-      rules.push({ from: fixed, ...entry, ...(text === undefined ? {} : { message: text }) });
-      continue;
-    }
-    for (const effect of ['allow', 'disallow']) {
-      for (const importer of entry[effect] ?? []) {
-        rules.push({ from: importer, [effect]: fixed, ...(text === undefined ? {} : { message: text }) });
-      }
-    }
+function noteImportKind(policy, where, notes) {
+  if (policy.importKind !== undefined) {
+    notes.push(`${where}: importKind ${JSON.stringify(policy.importKind)} is not carried over; Palisade applies the policy to every import kind`);
   }
-  return { default: options?.default === 'allow' ? 'allow' : 'disallow', rules };
 }
 
-/** `allow` / `disallow` entries: element selectors, or v7 `{ from, to }` dependency selectors. */
-function effectSelectors(entries, where, notes, direction, bare) {
-  const items = Array.isArray(entries) && !(entries.length === 2 && typeof entries[0] === 'string' && isPlainObject(entries[1])) ? entries : [entries];
+/**
+ * A policy's `allow` or `disallow` as boundaries reads it: v7 dependency selectors
+ * (`{ from, to, dependency }`), or legacy element selectors, which name the side the policy
+ * leaves open (the importer when it fixes only `to`, else the imported file).
+ */
+function effectEntries(value, where, notes) {
+  const items = Array.isArray(value) && !isLegacyTuple(value) ? value : [value];
+  const dependencySelectors = items.every((item) => isPlainObject(item) && ['from', 'to', 'dependency'].some((key) => item[key] !== undefined));
+  if (!dependencySelectors) {
+    return [{ legacy: entities(value, where, notes) }];
+  }
   return items.flatMap((item, index) => {
-    const at = `${where}[${index}]`;
-    if (isPlainObject(item) && (item.to !== undefined || item.from !== undefined || item.dependency !== undefined)) {
-      const other = direction === 'to' ? 'from' : 'to';
-      if (item[other] !== undefined || item.dependency !== undefined) {
-        notes.push(`${at}: a dependency selector with ${[other, 'dependency'].filter((k) => item[k] !== undefined).join(' and ')} is not carried over`);
-        return [];
-      }
-      return selectors(item[direction], `${at}.${direction}`, notes, bare);
+    const at = items.length === 1 && !Array.isArray(value) ? where : `${where}[${index}]`;
+    if (item.dependency !== undefined) {
+      notes.push(`${at}: a dependency selector with dependency is not carried over`);
+      return [];
     }
-    return selectors(item, at, notes, bare);
+    return [{ from: entities(item.from, `${at}.from`, notes), to: entities(item.to, `${at}.to`, notes) }];
   });
 }
 
-function translateEntryPoints(options, notes) {
-  commonOptions(options, 'boundaries/entry-point', notes);
+/**
+ * `boundaries/dependencies` (or `element-types`) as Palisade's `dependencies`, and with
+ * `checkAllOrigins` its policies on packages as `external`. Each policy's merged selectors keep
+ * boundaries' order: its `allow` entries, then its `disallow` entries, so that within one policy
+ * a matching `disallow` wins and across policies the last match decides, as in boundaries.
+ */
+function translatePolicies(options, rule, types, notes) {
+  noteRuleWideMessage(options, rule, notes);
+  const checkAllOrigins = options?.checkAllOrigins === true;
+  if (options?.checkUnknownLocals === true) {
+    notes.push(`${rule}: checkUnknownLocals is not carried over: Palisade's dependencies checks imports between elements only; imports of local files outside every element are not reported (no-unresolved-local reports local imports that resolve to no file)`);
+  }
+  if (options?.checkInternals === true) {
+    notes.push(`${rule}: checkInternals is not carried over: Palisade's dependencies does not check imports inside one element`);
+  }
+  const local = [];
+  const packages = [];
+  for (const [index, policy] of policyList(options).entries()) {
+    const where = `${rule} rules[${index}]`;
+    if (!isPlainObject(policy)) {
+      notes.push(`${where}: ${JSON.stringify(policy)} is not a policy; it is not carried over`);
+      continue;
+    }
+    noteImportKind(policy, where, notes);
+    if (policy.dependency !== undefined) {
+      notes.push(`${where}.dependency is not carried over: Palisade policies do not match on import kind or names`);
+    }
+    // In the words of the Palisade rule that receives the policy.
+    const text = (palisadeRule) => policyMessage(policy, options, where, notes, palisadeRule);
+    const bare = policy.from === undefined ? 'to' : 'from';
+    const expanded = typeTemplateSides(policy, bare);
+    if (expanded.length > 1) {
+      notes.push(`${where}: type templates name both sides; the policy is not carried over`);
+      continue;
+    }
+    const outer = { from: entities(policy.from, `${where}.from`, notes), to: entities(policy.to, `${where}.to`, notes) };
+    const merged = {};
+    for (const effect of ['allow', 'disallow']) {
+      if (policy[effect] !== undefined) {
+        merged[effect] = effectEntries(policy[effect], `${where}.${effect}`, notes).map((entry) => {
+          if (entry.legacy === undefined) {
+            return { from: mergeEntities(outer.from, entry.from), to: mergeEntities(outer.to, entry.to) };
+          }
+          return outer.to !== undefined && outer.from === undefined ? { from: entry.legacy, to: outer.to } : { from: outer.from, to: entry.legacy };
+        });
+      }
+    }
+    const passes = expanded.length === 0 ? [{}] : [...types.keys()].map((type) => ({ [expanded[0]]: type }));
+    for (const fixed of passes) {
+      const scope = { types, notes, bare, fixed };
+      for (const effect of ['allow', 'disallow']) {
+        for (const selector of merged[effect] ?? []) {
+          const from = localSelectors(selector.from, scope, 'from');
+          if (from.length === 0) {
+            continue;
+          }
+          const to = splitTarget(selector.to, scope, checkAllOrigins);
+          addPolicy(local, from, effect, to.local, () => text('dependencies'));
+          addPolicy(packages, from, effect, to.packages, () => text('external'));
+        }
+      }
+    }
+  }
+  const policy = options?.default === 'allow' ? 'allow' : 'disallow';
+  const dependencies = { default: policy, rules: local };
+  const external = checkAllOrigins && (packages.length > 0 || policy === 'disallow') ? { default: policy, rules: packages } : undefined;
+  return { dependencies, external };
+}
+
+/** The local selectors and the package patterns a merged `to` picks. */
+function splitTarget(selected, scope, checkAllOrigins) {
+  if (selected === undefined) {
+    return { local: ['*'], packages: checkAllOrigins ? ['*'] : [] };
+  }
+  const packages = [];
+  for (const entity of selected) {
+    if (entity.module !== undefined && entity.element === undefined) {
+      for (const module of entity.module) {
+        const picked = moduleOrigins(module, entity.where, scope.notes);
+        if (checkAllOrigins) {
+          packages.push(...(picked.packages ?? []));
+        }
+      }
+    }
+  }
+  return { local: localSelectors(selected, scope, 'to'), packages };
+}
+
+/** Appends one policy, into the previous one when it has the same `from` and keeps the order. */
+function addPolicy(rules, from, effect, selected, messageText) {
+  if (selected.length === 0) {
+    return;
+  }
+  const message = messageText();
+  const previous = rules.at(-1);
+  if (previous !== undefined && previous.message === message && JSON.stringify(previous.from) === JSON.stringify(from) && (effect === 'disallow' || previous.disallow === undefined)) {
+    previous[effect] = [...(previous[effect] ?? []), ...selected];
+    return;
+  }
+  rules.push(withoutEmpty({ from, [effect]: selected, message }));
+}
+
+function translateEntryPoints(options, types, notes) {
+  noteRuleWideMessage(options, 'boundaries/entry-point', notes);
   const rules = [];
   for (const [index, policy] of policyList(options).entries()) {
     const where = `boundaries/entry-point rules[${index}]`;
-    if (policy.importKind !== undefined) {
-      notes.push(`${where}: importKind ${JSON.stringify(policy.importKind)} is not carried over; Palisade applies the policy to every import kind`);
-    }
-    const target = selectors(policy.target, `${where}.target`, notes, 'to');
+    noteImportKind(policy, where, notes);
+    // The policy's `allow` / `disallow` set the imported file's fileInternalPath, replacing any
+    // the target names (boundaries merges them so), so the target is read without it.
+    const targets = (entities(policy.target, `${where}.target`, notes) ?? [{ where: `${where}.target` }]).map((entity) => ({
+      ...entity,
+      element: entity.element?.map((element) => withoutEmpty({ ...element, fileInternalPath: undefined })),
+    }));
+    const target = localSelectors(targets, { types, notes, bare: 'to', fixed: {} }, 'to');
     if (target.length === 0) {
       continue;
     }
@@ -423,7 +874,7 @@ function translateEntryPoints(options, notes) {
     for (const effect of ['allow', 'disallow']) {
       if (policy[effect] !== undefined) {
         entry[effect] = list(policy[effect]).filter((glob) => {
-          const readable = typeof glob === 'string' && !FOREIGN_GLOB.test(glob) && !/\$\{|\{\{/u.test(glob);
+          const readable = typeof glob === 'string' && !FOREIGN_GLOB.test(glob) && !HAS_TEMPLATE.test(glob);
           if (!readable) {
             notes.push(`${where}.${effect} ${JSON.stringify(glob)} is not a glob Palisade reads; it is not carried over`);
           }
@@ -431,23 +882,19 @@ function translateEntryPoints(options, notes) {
         });
       }
     }
-    if (policy.message !== undefined) {
-      entry.message = message(policy.message, `${where}.message`, notes);
-    }
-    rules.push(entry);
+    const text = policyMessage(policy, options, where, notes, 'entry-point');
+    rules.push(withoutEmpty({ ...entry, message: text }));
   }
   return { default: options?.default === 'allow' ? 'allow' : 'disallow', rules };
 }
 
-function translateExternal(options, notes) {
-  commonOptions(options, 'boundaries/external', notes);
+function translateExternal(options, types, notes) {
+  noteRuleWideMessage(options, 'boundaries/external', notes);
   const rules = [];
   for (const [index, policy] of policyList(options).entries()) {
     const where = `boundaries/external rules[${index}]`;
-    if (policy.importKind !== undefined) {
-      notes.push(`${where}: importKind ${JSON.stringify(policy.importKind)} is not carried over; Palisade applies the policy to every import kind`);
-    }
-    const from = selectors(policy.from ?? '*', `${where}.from`, notes, 'from');
+    noteImportKind(policy, where, notes);
+    const from = localSelectors(entities(policy.from, `${where}.from`, notes), { types, notes, bare: 'from', fixed: {} }, 'from');
     if (from.length === 0) {
       continue;
     }
@@ -456,11 +903,14 @@ function translateExternal(options, notes) {
       if (policy[effect] === undefined) {
         continue;
       }
-      const single = Array.isArray(policy[effect]) && policy[effect].length === 2 && typeof policy[effect][0] === 'string' && isPlainObject(policy[effect][1]);
-      entry[effect] = (single ? [policy[effect]] : list(policy[effect])).flatMap((item, at) => {
+      entry[effect] = (isLegacyTuple(policy[effect]) ? [policy[effect]] : list(policy[effect])).flatMap((item, at) => {
         if (Array.isArray(item)) {
-          notes.push(`${where}.${effect}[${at}]: ${JSON.stringify(item[0])} with ${Object.keys(item[1] ?? {}).join(', ')} (named imports or paths) is not carried over`);
-          return [];
+          if (item[1]?.specifiers !== undefined) {
+            notes.push(`${where}.${effect}[${at}]: ${JSON.stringify(item[0])} with ${Object.keys(item[1] ?? {}).join(', ')} (named imports or paths) is not carried over`);
+            return [];
+          }
+          // `[package, { path }]`: the package imported by one of these subpaths.
+          return moduleOrigins({ source: item[0], ...(item[1]?.path === undefined ? {} : { internalPath: item[1].path }) }, `${where}.${effect}[${at}]`, notes).packages ?? [];
         }
         if (typeof item !== 'string' || FOREIGN_GLOB.test(item)) {
           notes.push(`${where}.${effect}[${at}]: ${JSON.stringify(item)} is not a package pattern Palisade reads; it is not carried over`);
@@ -469,10 +919,8 @@ function translateExternal(options, notes) {
         return [item];
       });
     }
-    if (policy.message !== undefined) {
-      entry.message = message(policy.message, `${where}.message`, notes);
-    }
-    rules.push(entry);
+    const text = policyMessage(policy, options, where, notes, 'external');
+    rules.push(withoutEmpty({ ...entry, message: text }));
   }
   return { default: options?.default === 'allow' ? 'allow' : 'disallow', rules };
 }
@@ -486,4 +934,14 @@ function list(value) {
 
 function isPlainObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** boundaries' legacy `["type", { captured }]` (or `["type"]`) selector. */
+function isLegacyTuple(value) {
+  return Array.isArray(value) && typeof value[0] === 'string' && (value.length === 1 || (value.length === 2 && isPlainObject(value[1])));
+}
+
+/** The object without its undefined properties. */
+function withoutEmpty(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }

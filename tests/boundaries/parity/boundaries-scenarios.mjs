@@ -6,7 +6,10 @@
 //   `// ok: why`                          neither tool reports it
 //   `// expect <rule>: why`               boundaries/<rule> and Palisade's equivalent report it
 //   `// palisade-only <rule>: why`        a deliberate difference (README): only Palisade reports
-// Each annotation is one scenario.
+//   `// expect <rule> as <palisade rule>: why`  boundaries/<rule> reports it and Palisade's rule
+//                                         that owns the case does: only the pairs in SPLIT_RULES
+// Each annotation is one scenario. A group with `sameMessages` also requires both tools to print
+// the same message for each finding (every finding there comes from a policy with a message).
 
 /** The Palisade rule that gives each boundaries rule's verdicts. */
 export const PALISADE_RULE = {
@@ -17,11 +20,20 @@ export const PALISADE_RULE = {
   'no-unknown-files': 'no-unknown-files',
 };
 
+/**
+ * Where one boundaries rule is two Palisade rules: boundaries/dependencies with `checkAllOrigins`
+ * also judges npm packages and Node built-ins, which Palisade's `external` does.
+ */
+export const SPLIT_RULES = {
+  'element-types': ['external'],
+  dependencies: ['external'],
+};
+
 const lines = (...text) => `${text.join('\n')}\n`;
 
 /**
  * @typedef {{ name: string, settings: object, rules: object, files: Record<string, string>,
- *   npm?: string[] }} Group
+ *   npm?: string[], sameMessages?: boolean }} Group
  */
 
 /** @type {Group[]} */
@@ -300,9 +312,407 @@ export const GROUPS = [
       'src/legacy/old.js': 'export const old = 1; // ok: an ignored file is not reported\n',
     },
   },
+  {
+    name: 'v7 templates: {{ from.element.captured.x }}, {{ to.element.captured.x }}, type templates, messages',
+    sameMessages: true,
+    settings: {
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'contexts/*/domain', capture: ['context'] },
+        { type: 'application', pattern: 'contexts/*/application', capture: ['context'] },
+        { type: 'infrastructure', pattern: 'contexts/*/infrastructure', capture: ['context'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'allow',
+        policies: [
+          {
+            from: { element: { type: 'application' } },
+            disallow: { to: { element: { type: 'domain', captured: { context: '!{{ from.element.captured.context }}' } } } },
+            message: '{{ from.element.types.[0] }} of {{ from.element.captured.context }} may not use the domain of {{ to.element.captured.context }}',
+          },
+          {
+            to: { element: { type: 'application' } },
+            disallow: { from: { element: { type: 'infrastructure', captured: { context: '!{{ to.element.captured.context }}' } } } },
+            message: 'the application of {{ to.element.captured.context }} serves the infrastructure of its own context, not {{ from.element.captured.context }}',
+          },
+          {
+            disallow: { to: { element: { type: '{{ from.element.types.[0] }}', captured: { context: '!{{ from.element.captured.context }}' } } } },
+            message: 'a {{ from.element.types.[0] }} may not import a {{ to.element.types.[0] }} of another context ({{ to.element.captured.context }}) from {{ dependency.source }}',
+          },
+          {
+            from: { element: { type: 'domain' } },
+            disallow: { to: { element: { type: ['application', 'infrastructure'] } } },
+            message: 'the domain of {{from.captured.context}} depends on nothing outside it, not on {{ to.element.types }}',
+          },
+        ],
+      }],
+    },
+    files: {
+      'src/contexts/orders/application/place-order.js': lines(
+        "import { order } from '../domain/order.js'; // ok: its own context's domain ({{ from.element.captured.context }})",
+        "import { invoice } from '../../billing/domain/invoice.js'; // expect dependencies: another context's domain, with the policy's message",
+        "import { bill } from '../../billing/application/bill.js'; // expect dependencies: the same type in another context (a type template)",
+        'export const placeOrder = [order, invoice, bill];',
+      ),
+      'src/contexts/orders/infrastructure/repository.js': lines(
+        "import { placeOrder } from '../application/place-order.js'; // ok: its own context's application ({{ to.element.captured.context }} read on the importer's side)",
+        "import { bill } from '../../billing/application/bill.js'; // expect dependencies: another context's application",
+        "import { mailer } from '../../billing/infrastructure/mailer.js'; // expect dependencies: the same type in another context",
+        "import { order } from '../domain/order.js'; // ok: the default allows the rest",
+        'export const repository = [placeOrder, bill, mailer, order];',
+      ),
+      'src/contexts/orders/domain/order.js': lines(
+        "import { status } from './status.js'; // ok: inside one element",
+        "import { invoice } from '../../billing/domain/invoice.js'; // expect dependencies: the same type in another context",
+        'export const order = [status, invoice];',
+      ),
+      'src/contexts/orders/domain/status.js': 'export const status = 1;\n',
+      'src/contexts/billing/domain/invoice.js': lines(
+        "import { bill } from '../application/bill.js'; // expect dependencies: the domain imports nothing outside it, message with {{ to.element.types }}",
+        'export const invoice = bill;',
+      ),
+      'src/contexts/billing/application/bill.js': 'export const bill = 1;\n',
+      'src/contexts/billing/infrastructure/mailer.js': 'export const mailer = 1;\n',
+    },
+  },
+  {
+    name: 'v7 selectors: types anyOf / allOf / noneOf / expand, captured lists, arrays, policies that fix both sides',
+    settings: {
+      'boundaries/elements': [
+        { type: 'controller', pattern: 'controllers/*', capture: ['name'] },
+        { type: 'model', pattern: 'models/*', capture: ['name'] },
+        { type: 'view', pattern: 'views/*', capture: ['name'] },
+        { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'controller' } }, allow: { to: { element: { types: { anyOf: ['model', 'view'] } } } } },
+          { from: { element: { types: { anyOf: ['view', 'model'] } } }, allow: { to: { element: { type: 'model' } } } },
+          { from: { element: { types: { noneOf: ['helper'] } } }, allow: { to: { element: { types: 'helper', captured: { family: ['data', 'format'] } } } } },
+          { from: { element: { type: 'helper' } }, allow: { to: { element: { types: { anyOf: [{ expand: '{{ from.element.types }}' }] } } } } },
+          {
+            from: [{ element: { type: 'helper', captured: { family: 'data' } } }, { element: { type: 'helper', captured: [{ family: 'format' }] } }],
+            disallow: { to: { element: { type: 'helper', captured: [{ family: 'legacy' }] } } },
+          },
+          { from: { element: { type: 'view' } }, to: { element: { type: 'model' } }, disallow: { to: { element: { captured: { name: 'secret' } } } } },
+          { from: { element: { types: { allOf: ['controller'] } } }, disallow: { to: { element: { types: { allOf: ['view', 'model'] } } } } },
+          { to: { element: { types: { equalsTo: ['controller'] } } }, allow: [{ from: { element: { type: 'controller', captured: { name: 'admin' } } } }] },
+        ],
+      }],
+    },
+    files: {
+      'src/controllers/users/index.js': lines(
+        "import { user } from '../../models/user/index.js'; // ok: types anyOf on the imported side",
+        "import { page } from '../../views/page/index.js'; // ok: an allOf of two types matches no element, so it disallows nothing",
+        "import { orders } from '../orders/index.js'; // expect dependencies: no policy lets a controller import a controller",
+        "import { sort } from '../../helpers/data/sort.js'; // ok: types noneOf on the importer, a list of captured values",
+        "import { old } from '../../helpers/legacy/old.js'; // expect dependencies: a family outside the captured list",
+        'export const users = [user, page, orders, sort, old];',
+      ),
+      'src/controllers/orders/index.js': 'export const orders = 1;\n',
+      'src/controllers/admin/index.js': lines(
+        "import { orders } from '../orders/index.js'; // ok: a policy fixing `to` (types equalsTo) lets the admin controller import controllers",
+        'export const admin = orders;',
+      ),
+      'src/views/page/index.js': lines(
+        "import { user } from '../../models/user/index.js'; // ok: types anyOf on the importer",
+        "import { secret } from '../../models/secret/index.js'; // expect dependencies: the policy's `to` merged with its disallow's `to`",
+        "import { users } from '../../controllers/users/index.js'; // expect dependencies: no policy lets a view import a controller",
+        'export const page = [user, secret, users];',
+      ),
+      'src/models/user/index.js': lines(
+        "import { base } from '../base/index.js'; // ok: a model imports a model",
+        "import { page } from '../../views/page/index.js'; // expect dependencies: no policy lets a model import a view",
+        'export const user = [base, page];',
+      ),
+      'src/models/base/index.js': 'export const base = 1;\n',
+      'src/models/secret/index.js': 'export const secret = 1;\n',
+      'src/helpers/data/sort.js': lines(
+        "import { format } from '../format/format.js'; // ok: types anyOf with { expand: \"{{ from.element.types }}\" }",
+        "import { old } from '../legacy/old.js'; // expect dependencies: a later disallow from a list of entity selectors",
+        'export const sort = [format, old];',
+      ),
+      'src/helpers/format/format.js': lines(
+        "import { old } from '../legacy/old.js'; // expect dependencies: the second selector of the list (captured as a list of objects)",
+        'export const format = old;',
+      ),
+      'src/helpers/legacy/old.js': lines(
+        "import { sort } from '../data/sort.js'; // ok: a helper imports a helper",
+        "import { user } from '../../models/user/index.js'; // expect dependencies: no policy lets a helper import a model",
+        'export const old = [sort, user];',
+      ),
+    },
+  },
+  {
+    name: 'entry-point with v7 targets: element selectors, types queries, captured lists, fileInternalPath',
+    settings: {
+      'boundaries/elements': [
+        { type: 'component', pattern: 'components/*', capture: ['name'] },
+        { type: 'module', pattern: 'modules/*', capture: ['name'] },
+        { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
+      ],
+    },
+    rules: {
+      'boundaries/entry-point': [2, {
+        default: 'disallow',
+        policies: [
+          { target: { element: { types: { anyOf: ['component', 'module'] } } }, allow: 'index.js' },
+          { target: [{ element: { type: 'helper', captured: { family: ['data', 'format'] } } }], allow: '**' },
+          { target: { element: { type: 'helper', fileInternalPath: 'index.js' } }, disallow: 'internal/**', message: 'the {{ to.element.captured.family }} helpers keep {{ dependency.source }} to themselves' },
+          { target: { type: 'module', internalPath: 'index.js', captured: { name: 'legacy' } }, allow: 'main.js' },
+        ],
+      }],
+    },
+    files: {
+      'src/components/button/index.js': "export { Button } from './Button.js'; // ok: inside one element\n",
+      'src/components/button/Button.js': 'export const Button = 1;\n',
+      'src/modules/legacy/main.js': 'export const main = 1;\n',
+      'src/modules/legacy/index.js': 'export const legacy = 1;\n',
+      'src/modules/orders/index.js': 'export const orders = 1;\n',
+      'src/modules/orders/service.js': 'export const service = 1;\n',
+      'src/modules/shop/index.js': lines(
+        "import { Button } from '../../components/button/index.js'; // ok: the entry point of a type in a types anyOf query",
+        "import { Button as B } from '../../components/button/Button.js'; // expect entry-point: not the entry point",
+        "import { service } from '../orders/service.js'; // expect entry-point: not the entry point of a module",
+        "import { sort } from '../../helpers/data/sort.js'; // ok: a helper in the captured list exposes every file",
+        "import { date } from '../../helpers/format/date/index.js'; // ok: the second value of the captured list",
+        "import { roles } from '../../helpers/permissions/roles.js'; // expect entry-point: a family outside the captured list",
+        "import { secret } from '../../helpers/data/internal/secret.js'; // expect entry-point: a later disallow, which replaces the target's own fileInternalPath, with its message",
+        "import { main } from '../legacy/main.js'; // ok: the legacy selector's internalPath is replaced by allow too",
+        'export const shop = [Button, B, service, sort, date, roles, secret, main];',
+      ),
+      'src/helpers/data/sort.js': 'export const sort = 1;\n',
+      'src/helpers/data/internal/secret.js': 'export const secret = 1;\n',
+      'src/helpers/format/date/index.js': 'export const date = 1;\n',
+      'src/helpers/permissions/roles.js': 'export const roles = 1;\n',
+    },
+  },
+  {
+    name: 'dependencies with checkAllOrigins: to.module policies (origin, source globs, internalPath) become external',
+    npm: ['express', 'lodash', '@nestjs/common', '@nestjs/core', 'react', 'axios'],
+    settings: {
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'domain/*', capture: ['name'] },
+        { type: 'web', pattern: 'web/*', capture: ['name'] },
+        { type: 'infra', pattern: 'infra/*', capture: ['name'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'allow',
+        checkAllOrigins: true,
+        policies: [
+          { from: { element: { type: 'domain' } }, disallow: { to: { module: { origin: ['external', 'core'], source: ['express', '@nestjs/*', 'fs'] } } } },
+          { from: { element: { type: 'domain', captured: { name: 'legacy' } } }, allow: { to: { module: { source: 'express' } } } },
+          { from: { element: { type: 'web' } }, disallow: { to: { module: { origin: 'core' } } }, message: 'web code runs in the browser, not with {{ to.module.source }}' },
+          { from: { element: { type: 'web' } }, disallow: [{ to: { module: { source: 'lodash', internalPath: 'fp' } } }, { to: { element: { type: 'infra' } } }] },
+          { from: { element: { type: '!infra' } }, disallow: { to: { module: { source: 'axios' } } } },
+        ],
+      }],
+    },
+    files: {
+      'src/domain/orders/index.js': lines(
+        "import express from 'express'; // expect dependencies as external: a banned package",
+        "import { Injectable } from '@nestjs/common'; // expect dependencies as external: a source glob",
+        "import { readFile } from 'fs'; // expect dependencies as external: a banned built-in",
+        "import { map } from 'lodash'; // ok: not banned",
+        "import { join } from 'node:path'; // ok: a built-in that is not banned",
+        "import axios from 'axios'; // expect dependencies as external: only infra may use axios",
+        "import { page } from '../../web/page/index.js'; // ok: local imports follow the default",
+        'export const orders = [express, Injectable, readFile, map, join, axios, page];',
+      ),
+      'src/domain/legacy/index.js': lines(
+        "import express from 'express'; // ok: a later policy allows it for this captured value",
+        'export const legacy = express;',
+      ),
+      'src/web/page/index.js': lines(
+        "import { map } from 'lodash'; // ok: lodash itself is allowed",
+        "import fp from 'lodash/fp'; // expect dependencies as external: the module's internal path",
+        "import { join } from 'node:path'; // expect dependencies as external: every built-in, with the policy's message",
+        "import { readFile } from 'fs'; // expect dependencies as external: also without the node: prefix",
+        "import { db } from '../../infra/db/index.js'; // expect dependencies: the same policy's element selector",
+        'export const page = [map, fp, join, readFile, db];',
+      ),
+      'src/infra/db/index.js': lines(
+        "import axios from 'axios'; // ok: infra may use axios",
+        "import { Module } from '@nestjs/core'; // ok: not banned here",
+        'export const db = [axios, Module];',
+      ),
+    },
+  },
+  {
+    name: 'external with v7 selectors: element selectors, types queries, [package, { path }]',
+    npm: ['lodash', '@nestjs/common', '@nestjs/core'],
+    sameMessages: true,
+    settings: {
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'domain/*', capture: ['name'] },
+        { type: 'application', pattern: 'application/*', capture: ['name'] },
+      ],
+    },
+    rules: {
+      'boundaries/external': [2, {
+        default: 'allow',
+        policies: [
+          { from: { element: { types: { anyOf: ['domain', 'application'] } } }, disallow: ['@nestjs/*', ['lodash', { path: '/fp' }]], message: 'keep {{ to.module.source }} out of the core' },
+          { from: [{ element: { type: 'application', captured: { name: 'legacy' } } }], allow: '@nestjs/*' },
+        ],
+      }],
+    },
+    files: {
+      'src/domain/orders/index.js': lines(
+        "import { Injectable } from '@nestjs/common'; // expect external: a banned scope, from a types anyOf query",
+        "import fp from 'lodash/fp'; // expect external: a banned path of a package",
+        "import { map } from 'lodash'; // ok: the package itself is not banned",
+        'export const orders = [Injectable, fp, map];',
+      ),
+      'src/application/legacy/index.js': lines(
+        "import { Injectable } from '@nestjs/common'; // ok: a later policy allows it for this captured value",
+        'export const legacy = Injectable;',
+      ),
+      'src/application/billing/index.js': lines(
+        "import { Module } from '@nestjs/core'; // expect external: banned for other applications",
+        'export const billing = Module;',
+      ),
+    },
+  },
 ];
 
-const ANNOTATION = /\/\/ (ok|expect ([a-z-]+)|palisade-only ([a-z-]+)): (.+)$/u;
+/**
+ * Groups that wait for a change in Palisade's core, each with the reason: the harness checks
+ * boundaries' side of their annotations and runs Palisade's as a todo.
+ * @type {{ group: Group, reason: string }[]}
+ */
+export const PENDING = [
+  {
+    reason:
+      "Palisade's dependencies selectors have no condition on the imported file's path inside its element (boundaries' element `fileInternalPath`); entry-point's `elements` policy has one, but a separate rule cannot take part in one policy list's last-match-wins order",
+    group: {
+      name: 'dependencies with fileInternalPath: entry points written as boundaries/dependencies policies',
+      settings: {
+        'boundaries/elements': [
+          { type: 'component', pattern: 'components/*', capture: ['name'] },
+          { type: 'module', pattern: 'modules/*', capture: ['name'] },
+          { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
+        ],
+      },
+      rules: {
+        'boundaries/dependencies': [2, {
+          default: 'disallow',
+          policies: [
+            { from: { element: { type: 'module' } }, allow: { to: { element: { types: { anyOf: ['component', 'module', 'helper'] } } } } },
+            { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'helper' } } } },
+            { to: { element: { type: ['component', 'module'] } }, disallow: { to: { element: { fileInternalPath: '!index.js' } } } },
+          ],
+        }],
+      },
+      files: {
+        'src/modules/shop/index.js': lines(
+          "import { Button } from '../../components/button/index.js'; // ok: a component through its entry point",
+          "import { Button as B } from '../../components/button/Button.js'; // expect dependencies: not the entry point (fileInternalPath)",
+          "import { orders } from '../orders/index.js'; // ok: a module through its entry point",
+          "import { service } from '../orders/service.js'; // expect dependencies: not the entry point of a module",
+          "import { sort } from '../../helpers/data/sort.js'; // ok: helpers have no entry-point policy",
+          'export const shop = [Button, B, orders, service, sort];',
+        ),
+        'src/modules/orders/index.js': 'export const orders = 1;\n',
+        'src/modules/orders/service.js': 'export const service = 1;\n',
+        'src/components/button/index.js': "export { Button } from './Button.js'; // ok: inside one element\n",
+        'src/components/button/Button.js': 'export const Button = 1;\n',
+        'src/helpers/data/sort.js': lines(
+          "import { Button } from '../../components/button/index.js'; // expect dependencies: no policy lets a helper import a component",
+          'export const sort = Button;',
+        ),
+      },
+    },
+  },
+  {
+    reason:
+      "an external package pattern covers the package's subpaths; none matches a package imported by its name alone (boundaries' module `internalPath: null`)",
+    group: {
+      name: 'dependencies with checkAllOrigins: internalPath null (a package imported by its name alone)',
+      npm: ['lodash'],
+      settings: { 'boundaries/elements': [{ type: 'web', pattern: 'web/*', capture: ['name'] }] },
+      rules: {
+        'boundaries/dependencies': [2, {
+          default: 'allow',
+          checkAllOrigins: true,
+          policies: [{ from: { element: { type: 'web' } }, disallow: { to: { module: { source: 'lodash', internalPath: null } } } }],
+        }],
+      },
+      files: {
+        'src/web/page/index.js': lines(
+          "import _ from 'lodash'; // expect dependencies as external: the whole of lodash",
+          "import map from 'lodash/map'; // ok: one function of it",
+          'export const page = [_, map];',
+        ),
+      },
+    },
+  },
+  {
+    reason:
+      "Palisade's dependencies never checks imports inside one element instance (boundaries' `checkInternals`)",
+    group: {
+      name: 'dependencies with checkInternals: imports inside one element',
+      settings: {
+        'boundaries/elements': [
+          { type: 'component', pattern: 'components/*', capture: ['name'] },
+          { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
+        ],
+      },
+      rules: {
+        'boundaries/dependencies': [2, {
+          default: 'disallow',
+          checkInternals: true,
+          policies: [
+            { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'helper' } } } },
+            { from: { element: { type: 'helper' } }, allow: { to: { element: { type: 'helper' } } } },
+          ],
+        }],
+      },
+      files: {
+        'src/components/button/index.js': lines(
+          "import { Button } from './Button.js'; // expect dependencies: no policy lets a component import a component, its own files included",
+          "import { sort } from '../../helpers/data/sort.js'; // ok: a component imports a helper",
+          'export { Button, sort };',
+        ),
+        'src/components/button/Button.js': 'export const Button = 1;\n',
+        'src/helpers/data/sort.js': "import { parse } from './parse.js'; // ok: helpers may import helpers, their own files included\nexport const sort = parse;\n",
+        'src/helpers/data/parse.js': 'export const parse = 1;\n',
+      },
+    },
+  },
+  {
+    reason:
+      "Palisade's dependencies checks imports between elements only, never an import of a local file in no element (boundaries' `checkUnknownLocals`)",
+    group: {
+      name: 'dependencies with checkUnknownLocals: imports of local files outside every element',
+      settings: { 'boundaries/elements': [{ type: 'component', pattern: 'components/*', capture: ['name'] }] },
+      rules: {
+        'boundaries/dependencies': [2, {
+          default: 'disallow',
+          checkUnknownLocals: true,
+          policies: [{ from: { element: { type: 'component' } }, allow: { to: { element: { type: 'component' } } } }],
+        }],
+      },
+      files: {
+        'src/components/button/index.js': lines(
+          "import { config } from '../../config.js'; // expect dependencies: a local file in no element",
+          "import { Icon } from '../icon/index.js'; // ok: a component imports a component",
+          'export const Button = [config, Icon];',
+        ),
+        'src/components/icon/index.js': 'export const Icon = 1;\n',
+        'src/config.js': 'export const config = 1;\n',
+      },
+    },
+  },
+];
+
+const ANNOTATION = /\/\/ (ok|expect ([a-z-]+)(?: as ([a-z-]+))?|palisade-only ([a-z-]+)): (.+)$/u;
 
 /**
  * The group's files, with its `eslint.config.mjs` and `package.json`, and its scenarios.
@@ -331,9 +741,12 @@ export function materialise(group) {
     text.split('\n').forEach((line, index) => {
       const match = ANNOTATION.exec(line);
       if (match !== null) {
-        const [, , expected, palisadeOnly, why] = match;
+        const [, , expected, splitTo, palisadeOnly, why] = match;
+        if (splitTo !== undefined && !SPLIT_RULES[expected]?.includes(splitTo)) {
+          throw new Error(`${file}:${index + 1}: boundaries/${expected} is not split to ${splitTo} (SPLIT_RULES)`);
+        }
         const palisade = expected ?? palisadeOnly;
-        scenarios.push({ file, line: index + 1, boundaries: expected, palisade: palisade && PALISADE_RULE[palisade], why });
+        scenarios.push({ file, line: index + 1, boundaries: expected, palisade: splitTo ?? (palisade && PALISADE_RULE[palisade]), why });
       }
     });
   }
