@@ -558,7 +558,8 @@ export const GROUPS = [
       'boundaries/external': [2, {
         default: 'allow',
         policies: [
-          { from: { element: { types: { anyOf: ['domain', 'application'] } } }, disallow: ['@nestjs/*', ['lodash', { path: '/fp' }]], message: 'keep {{ to.module.source }} out of the core' },
+          { from: { element: { types: { anyOf: ['domain', 'application'] } } }, disallow: '@nestjs/*', message: 'keep {{ to.module.source }} out of the core' },
+        { from: { element: { type: 'domain' } }, disallow: [['lodash', { path: '/fp' }]], message: 'the domain uses lodash, not {{ dependency.source }}' },
           { from: [{ element: { type: 'application', captured: { name: 'legacy' } } }], allow: '@nestjs/*' },
         ],
       }],
@@ -566,7 +567,7 @@ export const GROUPS = [
     files: {
       'src/domain/orders/index.js': lines(
         "import { Injectable } from '@nestjs/common'; // expect external: a banned scope, from a types anyOf query",
-        "import fp from 'lodash/fp'; // expect external: a banned path of a package",
+        "import fp from 'lodash/fp'; // expect external: a banned path of a package, with its policy's message",
         "import { map } from 'lodash'; // ok: the package itself is not banned",
         'export const orders = [Injectable, fp, map];',
       ),
