@@ -4,18 +4,14 @@
 
 // The whole `palisade.json`; `palisade/config` exports its parts (types/config.d.ts, generated).
 export type { PalisadeConfig } from './config.js';
+import type { RulesConfig } from './config.js';
 
-/** Every rule id the engine knows (`ruleMetadata()` lists them; the test above checks the two agree). */
-export type RuleId =
-  | 'dependencies'
-  | 'tags'
-  | 'entry-point'
-  | 'external'
-  | 'no-unknown-files'
-  | 'no-unresolved-local'
-  | 'no-cycle'
-  | 'enforce-module-boundaries'
-  | 'parse-error';
+/**
+ * Every rule id the engine knows: the keys of `palisade.json`'s `rules` (generated from the rule
+ * registry), and `parse-error`, which is not configured (`ruleMetadata()` lists them; the test
+ * above checks the two agree).
+ */
+export type RuleId = keyof RulesConfig | 'parse-error';
 
 /** `palisade.json`'s `"warn"` and `"error"`; a rule that is `"off"` reports nothing. */
 export type Severity = 'error' | 'warn';
