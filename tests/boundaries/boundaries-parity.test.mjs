@@ -207,6 +207,8 @@ test('init --from-boundaries names the v7 options and selectors it cannot carry 
         { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'component', fileInternalPath: 'index.js' } } } },
         { from: { element: { type: 'component', parent: { type: 'component' } } }, allow: { to: { module: { origin: 'external' } } }, message: '{{ to.module.internalPath }}' },
         { from: { element: { type: 'component' } }, allow: { to: { module: { source: 'react' } } }, message: '{{ from.element.types.[0] }} uses {{ to.module.source }}' },
+        null,
+        { from: { element: { types: { someOf: ['component'] } } }, allow: { to: { element: { type: 'component' } } }, message: 5 },
       ],
     }],
   };
@@ -219,6 +221,9 @@ test('init --from-boundaries names the v7 options and selectors it cannot carry 
     'boundaries/dependencies rules[3].from matches on parent, which Palisade selectors do not',
     'boundaries/dependencies rules[4].message: message template {{ from.element.types.[0] }} has no Palisade equivalent',
     'boundaries/files is not carried over',
+    // Bad input: a note naming where it is, never a stack trace.
+    'boundaries/dependencies rules[5]: null is not a policy; it is not carried over',
+    'boundaries/dependencies rules[6].from: types {"someOf":["component"]} is not an array query Palisade reads',
   ]);
   // Notes only for what has no equivalent: v7's default dependency-nodes is what Palisade checks,
   // and a message on a package policy is in external's words.

@@ -709,14 +709,27 @@ function message(text, where, notes, rule) {
 
 // ─── Rules ───────────────────────────────────────────────────────────────────────────────────
 
-function policyList(options) {
-  return list(options?.policies ?? options?.rules);
+/** The rule's policies (`policies`, or v5's `rules`) with where each is; a policy that is not an object gets a note. */
+function policies(options, rule, notes) {
+  return list(options?.policies ?? options?.rules).flatMap((policy, index) => {
+    const where = `${rule} rules[${index}]`;
+    if (!isPlainObject(policy)) {
+      notes.push(`${where}: ${JSON.stringify(policy)} is not a policy; it is not carried over`);
+      return [];
+    }
+    return [{ policy, where }];
+  });
 }
 
 /** A policy's own message, else the rule-wide one (boundaries shows the rule-wide message for a policy without one). */
 function policyMessage(policy, options, where, notes, rule) {
   const text = policy.message ?? options?.message;
-  return text === undefined ? undefined : message(text, `${where}${policy.message === undefined ? '' : '.message'}`, notes, rule);
+  const at = `${where}${policy.message === undefined ? '' : '.message'}`;
+  if (text !== undefined && typeof text !== 'string') {
+    notes.push(`${at}: ${JSON.stringify(text)} is not a message; it is not carried over`);
+    return undefined;
+  }
+  return text === undefined ? undefined : message(text, at, notes, rule);
 }
 
 function noteRuleWideMessage(options, rule, notes) {
@@ -769,12 +782,7 @@ function translatePolicies(options, rule, types, notes) {
   }
   const local = [];
   const packages = [];
-  for (const [index, policy] of policyList(options).entries()) {
-    const where = `${rule} rules[${index}]`;
-    if (!isPlainObject(policy)) {
-      notes.push(`${where}: ${JSON.stringify(policy)} is not a policy; it is not carried over`);
-      continue;
-    }
+  for (const { policy, where } of policies(options, rule, notes)) {
     noteImportKind(policy, where, notes);
     if (policy.dependency !== undefined) {
       notes.push(`${where}.dependency is not carried over: Palisade policies do not match on import kind or names`);
@@ -857,8 +865,7 @@ function addPolicy(rules, from, effect, selected, messageText) {
 function translateEntryPoints(options, types, notes) {
   noteRuleWideMessage(options, 'boundaries/entry-point', notes);
   const rules = [];
-  for (const [index, policy] of policyList(options).entries()) {
-    const where = `boundaries/entry-point rules[${index}]`;
+  for (const { policy, where } of policies(options, 'boundaries/entry-point', notes)) {
     noteImportKind(policy, where, notes);
     // The policy's `allow` / `disallow` set the imported file's fileInternalPath, replacing any
     // the target names (boundaries merges them so), so the target is read without it.
@@ -891,8 +898,7 @@ function translateEntryPoints(options, types, notes) {
 function translateExternal(options, types, notes) {
   noteRuleWideMessage(options, 'boundaries/external', notes);
   const rules = [];
-  for (const [index, policy] of policyList(options).entries()) {
-    const where = `boundaries/external rules[${index}]`;
+  for (const { policy, where } of policies(options, 'boundaries/external', notes)) {
     noteImportKind(policy, where, notes);
     const from = localSelectors(entities(policy.from, `${where}.from`, notes), { types, notes, bare: 'from', fixed: {} }, 'from');
     if (from.length === 0) {
