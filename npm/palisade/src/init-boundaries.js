@@ -1,11 +1,11 @@
 // `palisade init --from-boundaries`: translates eslint-plugin-boundaries (v5 to v7) settings and
 // rules into palisade.json. Element descriptors become element patterns (boundaries matches a
 // pattern against the end of a path, Palisade against the whole workspace-relative path, so the
-// pattern gains a leading `**/`); `element-types` / `dependencies` become `dependencies`,
-// `entry-point` becomes entry-point's `elements` policy, `external` becomes `external`. Legacy
-// selectors (`"type"`, `["type", { captured }]`), object selectors (`{ type, captured }`, v7's
-// `{ element: … }`) and both template syntaxes (`${from.x}`, `{{ from.captured.x }}`) are read.
-// Whatever has no equivalent is named in a note, never dropped silently.
+// pattern gains a leading `**/`); `element-types` / `dependencies` become `dependencies` (and,
+// with `checkAllOrigins`, their policies on packages `external`), `entry-point` becomes
+// entry-point's `elements` policy, `external` becomes `external`. Selectors and templates of every
+// version are read the way boundaries 7.2 reads them (see Selectors below). Whatever has no
+// equivalent is named in a note, never dropped silently.
 
 const PREFIX = 'boundaries/';
 const DEPENDENCY_RULES = ['dependencies', 'element-types'];
