@@ -376,6 +376,21 @@ impl WorkspaceHandle {
         self.inner.source_files().iter().map(|file| text(&self.inner.root().join(file))).collect()
     }
 
+    /// The root (workspace-relative, `""` for a root project) of the project owning each source
+    /// file, in `sourceFiles` order; `undefined` for a file no project owns. A file belongs to the
+    /// deepest project holding it.
+    #[wasm_bindgen(js_name = sourceOwners)]
+    pub fn source_owners(&self) -> JsValue {
+        let projects = self.inner.projects();
+        let owners: Vec<Option<&str>> = self
+            .inner
+            .source_files()
+            .iter()
+            .map(|file| projects.owner_of(file).map(|index| projects.get(index).root.as_str()))
+            .collect();
+        to_js(&owners)
+    }
+
     /// Forgets cached file-system facts, so files created or deleted since are seen.
     pub fn refresh(&self) {
         self.inner.refresh();

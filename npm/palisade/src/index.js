@@ -90,6 +90,15 @@ export class Workspace {
     return this.#handle.sourceFiles();
   }
 
+  /**
+   * @returns {Array<string | null>} the root (workspace-relative, `''` for a root project) of the
+   *   project owning each source file, as `sourceFiles()` lists them; `null` where none does
+   */
+  sourceOwners() {
+    // The engine leaves a file no project owns undefined.
+    return this.#handle.sourceOwners().map((root) => root ?? null);
+  }
+
   /** @returns {string[]} problems that did not stop loading (unreadable manifests, unusable tsconfig files) */
   warnings() {
     return this.#handle.warnings();

@@ -81,6 +81,7 @@ export const PRESETS = ['nestjs-layered', 'hexagonal', 'nx-scope-type'];
  * @typedef {object} Survey
  * @property {ProjectNode[]} projects as the engine discovers them (`kind`: app, lib or e2e)
  * @property {string[]} files workspace-relative source files
+ * @property {Array<string | null>} owners the root of the project owning each of `files`
  * @property {Map<string, 'back end' | 'front end'>} ends the side of each project that imports a
  *   server or UI framework
  * @property {number} unresolved local imports that resolve to no file
@@ -104,9 +105,10 @@ export function surveyWorkspace(root) {
   // Freed after success only: after an engine failure, freeing would throw and hide it.
   const projects = workspace.architecture('project').nodes;
   const files = workspace.sourceFiles().map((file) => relative(root, file).split(sep).join('/'));
+  const owners = workspace.sourceOwners();
   const { diagnostics } = workspace.checkAll();
   workspace.free();
-  const projectOf = owner(projects);
+  const projectOf = owner(projects, files, owners);
   const imported = new Map();
   let unresolved = 0;
   let cycles = 0;
@@ -133,13 +135,17 @@ export function surveyWorkspace(root) {
       ends.set(project, 'back end');
     }
   }
-  return { projects, files, ends, unresolved, cycles };
+  return { projects, files, owners, ends, unresolved, cycles };
 }
 
-/** The innermost project holding a workspace-relative file. */
-function owner(projects) {
-  const byDepth = projects.filter((project) => project.root !== undefined).sort((a, b) => b.root.length - a.root.length);
-  return (file) => byDepth.find((project) => project.root === '' || file.startsWith(`${project.root}/`));
+/**
+ * The project owning a workspace-relative source file, as the engine says (`sourceOwners`, in the
+ * order of `files`).
+ */
+function owner(projects, files, owners) {
+  const byRoot = new Map(projects.filter((project) => project.root !== undefined).map((project) => [project.root, project]));
+  const ownerOf = new Map(files.map((file, index) => [file, owners[index]]));
+  return (file) => byRoot.get(ownerOf.get(file) ?? undefined);
 }
 
 /** The text of a list, cut after `max` items. */
@@ -329,8 +335,8 @@ function layeredPreset({ name, title, layers, policy, pure, noIo, survey }) {
  * @param {Survey} survey
  * @returns {{ folders: LayerFolder[], frontEnd: LayerFolder[] }}
  */
-function layerFolders(layers, { projects, files, ends }) {
-  const projectOf = owner(projects);
+function layerFolders(layers, { projects, files, owners, ends }) {
+  const projectOf = owner(projects, files, owners);
   const roots = new Map(projects.filter((project) => project.root).map((project) => [project.root, project]));
   const folders = new Map();
   const frontEnd = new Map();

@@ -305,6 +305,11 @@ export declare class Workspace {
   get root(): string;
   /** Absolute paths of the source files, sorted. */
   sourceFiles(): string[];
+  /**
+   * The root (workspace-relative, `''` for a root project) of the project owning each source
+   * file, as `sourceFiles()` lists them; `null` where no project does.
+   */
+  sourceOwners(): Array<string | null>;
   /** Problems that did not stop loading (unreadable manifests, unusable tsconfig files). */
   warnings(): string[];
   /** Diagnostics of one file (absolute, or relative to the current directory); reads it when `text` is omitted. */

@@ -49,14 +49,9 @@ async function rootsWithSources(workspaceRoot, configFile) {
   const { Workspace } = await import('../index.js');
   const workspace = Workspace.open({ root: workspaceRoot, configFile: configFile && join(workspaceRoot, configFile) });
   try {
-    const roots = workspace.snapshot().projects.map((project) => project.root || '.');
-    const deepestFirst = [...roots].sort((a, b) => b.length - a.length);
     const owning = new Set();
-    const prefix = `${workspace.root.split('\\').join('/')}/`;
-    for (const file of workspace.sourceFiles()) {
-      const relative = file.split('\\').join('/').slice(prefix.length);
-      const owner = deepestFirst.find((root) => root === '.' || relative.startsWith(`${root}/`));
-      if (owner !== undefined) owning.add(owner);
+    for (const root of workspace.sourceOwners()) {
+      if (root !== null) owning.add(root || '.');
     }
     return owning;
   } finally {
