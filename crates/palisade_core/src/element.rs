@@ -35,6 +35,14 @@ impl ElementMatch {
         self.captures.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
     }
 
+    /// `file`'s path inside this element instance's folder (`src/a.ts` of
+    /// `libs/orders/domain/src/a.ts`); a file element's own name.
+    pub fn internal_path<'f>(&self, file: &'f str) -> &'f str {
+        file.strip_prefix(self.base.as_str())
+            .and_then(|rest| rest.strip_prefix('/'))
+            .unwrap_or_else(|| file.rsplit('/').next().unwrap_or(file))
+    }
+
     /// `domain(scope=orders)`, or `domain` when nothing is captured.
     pub fn label(&self) -> String {
         if self.captures.is_empty() {

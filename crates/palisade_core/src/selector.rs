@@ -35,6 +35,12 @@ pub struct SelectorFields {
     /// templates).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub captures: std::collections::BTreeMap<String, String>,
+    /// A glob of the file's path inside its element's folder (`index.ts`, `src/**`, `*.service.ts`).
+    #[serde(rename = "internalPath", default, skip_serializing_if = "Option::is_none")]
+    pub internal_path: Option<String>,
+    /// `true`: a local file that belongs to no element; `false`: one that belongs to an element.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<bool>,
 }
 
 /// One string or a list of strings.
@@ -140,6 +146,9 @@ impl<'de> Deserialize<'de> for SelectorList {
 /// What a selector looks at in one file.
 #[derive(Debug, Clone, Copy)]
 pub struct FileFacts<'a> {
+    /// Workspace-relative; `None` where the file is not known (a workspace package whose entry is
+    /// not built).
+    pub file: Option<&'a str>,
     pub element: Option<&'a ElementMatch>,
     pub project: Option<&'a Project>,
 }
@@ -180,6 +189,8 @@ pub struct Selector {
     project: Option<Glob>,
     tag: Option<Glob>,
     captures: Vec<(String, CaptureCondition)>,
+    internal_path: Option<Glob>,
+    unknown: Option<bool>,
 }
 
 impl Selector {
@@ -204,6 +215,13 @@ impl Selector {
                     project: fields.project.as_deref().map(text).transpose()?,
                     tag: fields.tag.as_deref().map(text).transpose()?,
                     captures,
+                    internal_path: fields
+                        .internal_path
+                        .as_deref()
+                        .map(|pattern| Glob::new(pattern, Flavor::Path))
+                        .transpose()
+                        .map_err(|err| format!("internalPath: {err}"))?,
+                    unknown: fields.unknown,
                 })
             }
         }
@@ -211,6 +229,15 @@ impl Selector {
 
     /// Whether `subject` matches, with `from`/`to` filling templates.
     pub fn matches(&self, subject: FileFacts<'_>, from: FileFacts<'_>, to: FileFacts<'_>) -> bool {
+        if self.unknown.is_some_and(|unknown| unknown != subject.element.is_none()) {
+            return false;
+        }
+        if let Some(glob) = &self.internal_path {
+            let inside = subject.element.zip(subject.file).map(|(element, file)| element.internal_path(file));
+            if !inside.is_some_and(|inside| glob.is_match(inside)) {
+                return false;
+            }
+        }
         if !self.types.is_empty() || !self.captures.is_empty() {
             let Some(element) = subject.element else { return false };
             if !self.types.is_empty() && !self.types.iter().any(|glob| glob.is_match(&element.element_type)) {

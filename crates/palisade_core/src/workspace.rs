@@ -431,7 +431,8 @@ impl Workspace {
 
     fn subject<'a>(&'a self, file: &'a str, element: Option<&'a ElementMatch>) -> Subject<'a> {
         let project = self.projects.owner_of(file);
-        Subject { file, project, facts: FileFacts { element, project: project.map(|index| self.projects.get(index)) } }
+        let facts = FileFacts { file: Some(file), element, project: project.map(|index| self.projects.get(index)) };
+        Subject { file, project, facts }
     }
 
     /// Checks the file at `path` (absolute) whose current text is `text`. Files outside the
@@ -502,6 +503,7 @@ impl Workspace {
                 Resolution::WorkspacePackage { root, .. } => {
                     let project = self.projects.owner_of(&format!("{root}/"));
                     let facts = FileFacts {
+                        file: None,
                         element: target_element.as_deref(),
                         project: project.map(|index| self.projects.get(index)),
                     };

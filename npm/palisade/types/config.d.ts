@@ -71,6 +71,10 @@ export interface DependenciesOptions {
    * @default []
    */
   rules?: PolicyRule[];
+  /** Also check imports inside one element instance. Default: `false`. */
+  checkInternals?: boolean;
+  /** Also check imports of local files that belong to no element. Default: `false`. */
+  checkUnknownLocals?: boolean;
 }
 
 /** The verdict a policy starts from. */
@@ -113,6 +117,10 @@ export interface SelectorFields {
    * templates).
    */
   captures?: Record<string, string>;
+  /** A glob of the file's path inside its element's folder (`index.ts`, `src/**`, `*.service.ts`). */
+  internalPath?: string | null;
+  /** `true`: a local file that belongs to no element; `false`: one that belongs to an element. */
+  unknown?: boolean | null;
 }
 
 /** One string or a list of strings. */
@@ -242,7 +250,7 @@ export interface ExternalRule {
  */
 export type PackagePattern = string | PackageNames;
 
-/** The names imported by name from a package. */
+/** A package pattern with the names imported from it, or the part of it imported. */
 export interface PackageNames {
   /** A package pattern, as a plain entry. */
   package: string;
@@ -250,7 +258,12 @@ export interface PackageNames {
    * Globs of names (`"useEffect"`, `"use*"`): the entry matches an import of the package that
    * imports one of them by name.
    */
-  specifiers: string[];
+  specifiers?: string[] | null;
+  /**
+   * A glob of the import's path inside the package (`fp/*` of `lodash/fp/map`); `null`: the
+   * package imported by its name alone (`lodash`, not `lodash/map`).
+   */
+  path?: string | null;
 }
 
 export type RuleSetting_NoOptions = SeverityLevel | [SeverityLevel, NoOptions];

@@ -61,9 +61,15 @@ With this policy `libs/orders/application` may import `libs/orders/domain` but n
   decides. `message` replaces the default message
   (it may use `{{from}}`, `{{to}}`, `{{specifier}}`, `{{from.type}}`, `{{to.type}}` and each
   side's captures, `{{from.scope}}`).
+- `checkInternals` (default `false`): also check imports inside one element instance.
+- `checkUnknownLocals` (default `false`): also check imports of local files that belong to no
+  element; a selector `{ "unknown": true }` picks them (and `to` data is the file's path).
 
-Imports inside one element instance, and files with no element, are not checked here (see
-`no-unknown-files`).
+Selectors may also test the file's path inside its element's folder: `{ "type": "component",
+"internalPath": "index.ts" }`, and whether it belongs to an element: `{ "unknown": true }`.
+
+Otherwise imports inside one element instance, and files with no element, are not checked here
+(see `no-unknown-files`).
 "#,
 };
 
@@ -77,6 +83,12 @@ pub struct DependenciesOptions {
     /// Applied in order; the last matching rule decides.
     #[serde(default)]
     pub rules: Vec<PolicyRule>,
+    /// Also check imports inside one element instance. Default: `false`.
+    #[serde(rename = "checkInternals", default, skip_serializing_if = "std::ops::Not::not")]
+    pub check_internals: bool,
+    /// Also check imports of local files that belong to no element. Default: `false`.
+    #[serde(rename = "checkUnknownLocals", default, skip_serializing_if = "std::ops::Not::not")]
+    pub check_unknown_locals: bool,
 }
 
 /// One policy rule.
@@ -111,6 +123,8 @@ struct CompiledRule {
 pub struct Dependencies {
     default: Policy,
     rules: Vec<CompiledRule>,
+    check_internals: bool,
+    check_unknown_locals: bool,
 }
 
 fn compile_part(list: Option<&SelectorList>, index: usize, key: &str) -> Result<Vec<Selector>, OptionsError> {
@@ -137,13 +151,24 @@ impl Dependencies {
                 })
             })
             .collect::<Result<_, OptionsError>>()?;
-        Ok(Self { default: options.default.unwrap_or(Policy::Disallow), rules })
+        Ok(Self {
+            default: options.default.unwrap_or(Policy::Disallow),
+            rules,
+            check_internals: options.check_internals,
+            check_unknown_locals: options.check_unknown_locals,
+        })
     }
 
     pub fn check(&self, from: &Subject<'_>, edge: &Edge<'_>) -> Option<Finding> {
         let target = edge.target?;
-        let (from_element, to_element) = (from.facts.element?, target.facts.element?);
-        if from_element.same_instance(to_element) {
+        let from_element = from.facts.element?;
+        // A local file in no element: checked with `checkUnknownLocals` (a known file only).
+        let to_element = match target.facts.element {
+            Some(element) => Some(element),
+            None if self.check_unknown_locals && target.facts.file.is_some() => None,
+            None => return None,
+        };
+        if to_element.is_some_and(|to| from_element.same_instance(to)) && !self.check_internals {
             return None;
         }
         let (f, t): (FileFacts<'_>, FileFacts<'_>) = (from.facts, target.facts);
@@ -158,10 +183,11 @@ impl Dependencies {
         }
         let finding = Finding::new("disallowed", edge.import.span)
             .with("from", from_element.label())
-            .with("to", to_element.label())
+            .with("to", to_element.map_or_else(|| target.file.to_string(), ElementMatch::label))
             .with("specifier", edge.import.specifier.clone());
         let template = deciding.and_then(|rule| rule.message.as_deref());
-        Some(finding.customised(template, side_data("from", from_element).chain(side_data("to", to_element))))
+        let to_data = to_element.into_iter().flat_map(|to| side_data("to", to));
+        Some(finding.customised(template, side_data("from", from_element).chain(to_data)))
     }
 }
 
@@ -250,6 +276,43 @@ mod tests {
             .map(|err| err.to_string())
             .unwrap_or_default();
         assert!(err.contains("rules.dependencies[1].rules[0].kind") && err.contains("did you mean `type`?"), "{err}");
+    }
+
+    #[test]
+    fn internal_paths_internals_and_unknown_locals() {
+        let policy = r#"{
+          "elements": [
+            { "type": "domain", "pattern": "libs/{scope}/domain/**" },
+            { "type": "application", "pattern": "libs/{scope}/application/**" }
+          ],
+          "rules": { "dependencies": ["error", { "checkInternals": true, "checkUnknownLocals": true, "rules": [
+            { "from": "application", "allow": { "type": "domain", "internalPath": "d.ts" } },
+            { "from": "domain", "allow": { "type": "domain", "internalPath": "e.ts" } },
+            { "from": "*", "allow": { "unknown": true, "internalPath": "*" } },
+            { "from": "domain", "allow": { "unknown": true } }
+          ] }] }
+        }"#;
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("libs/orders/application/a.ts", "../domain/d", &[]),
+            ("libs/orders/application/a.ts", "../domain/e", &["dependencies/disallowed"]),
+            // checkInternals: inside one element instance too.
+            ("libs/orders/domain/d.ts", "./e", &[]),
+            ("libs/orders/domain/e.ts", "./d", &["dependencies/disallowed"]),
+            // checkUnknownLocals: a file in no element (`internalPath` needs an element).
+            ("libs/orders/domain/d.ts", "../../../tools", &[]),
+            ("libs/orders/application/a.ts", "../../../tools", &["dependencies/disallowed"]),
+        ];
+        for (file, specifier, expected) in cases {
+            let host = layered_workspace(policy).with_file("/w/tools.ts", "");
+            let found = check(host, file, &format!("import x from '{specifier}';"));
+            assert_eq!(&found, expected, "{file} importing {specifier}");
+        }
+        // Without the options, neither is checked.
+        let plain = policy.replace(r#""checkInternals": true, "checkUnknownLocals": true, "#, "");
+        for (file, specifier) in [("libs/orders/domain/e.ts", "./d"), ("libs/orders/application/a.ts", "../../../tools")] {
+            let host = layered_workspace(&plain).with_file("/w/tools.ts", "");
+            assert!(check(host, file, &format!("import x from '{specifier}';")).is_empty(), "{file} importing {specifier}");
+        }
     }
 
     #[test]

@@ -266,11 +266,7 @@ impl EntryPoint {
         if from.facts.element.is_some_and(|own| own.same_instance(element)) {
             return None;
         }
-        let inside = target
-            .file
-            .strip_prefix(element.base.as_str())
-            .and_then(|rest| rest.strip_prefix('/'))
-            .unwrap_or_else(|| target.file.rsplit('/').next().unwrap_or(target.file));
+        let inside = element.internal_path(target.file);
         let (verdict, deciding) = decide(
             self.element_default,
             &self.element_rules,

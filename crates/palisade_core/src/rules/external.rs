@@ -57,9 +57,12 @@ but not its client.
   and `disallow` are package patterns. A pattern matching the package name (`@nestjs/*`, `lodash`)
   covers all its subpaths; one matching the whole specifier (`rxjs/operators`, `lodash/fp/*`)
   covers just that. Built-ins match as `fs` and as `node:fs`; `node:*` is every built-in. An entry
-  `{ "package": pattern, "specifiers": [name globs] }` matches an import of the package that
-  imports one of those names by name (`import { useEffect } from 'react'`,
-  `export { useEffect } from 'react'`); a default or namespace import names none. `kind`
+  `{ "package": pattern, "specifiers"?: [name globs], "path"?: glob | null }` narrows the
+  pattern: with `specifiers`, to imports of the package that import one of those names by name
+  (`import { useEffect } from 'react'`, `export { useEffect } from 'react'`; a default or
+  namespace import names none); with `path`, to imports of that path inside the package (`fp/*`
+  matches `lodash/fp/map`), or with `null` to the package imported by its name alone (`lodash`,
+  not `lodash/map`). `kind`
   (`"value"`, `"type"`, `"typeof"`, or a list) limits the rule to those imports: `type` is a
   declaration marked `type` (`import type`, `export type … from`), `typeof` is
   `typeof import('m')`, `value` is every other (`import { type A }` included: under
@@ -109,7 +112,7 @@ pub enum PackagePattern {
     Names(PackageNames),
 }
 
-/// The names imported by name from a package.
+/// A package pattern with the names imported from it, or the part of it imported.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackageNames {
@@ -117,7 +120,17 @@ pub struct PackageNames {
     pub package: String,
     /// Globs of names (`"useEffect"`, `"use*"`): the entry matches an import of the package that
     /// imports one of them by name.
-    pub specifiers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specifiers: Option<Vec<String>>,
+    /// A glob of the import's path inside the package (`fp/*` of `lodash/fp/map`); `null`: the
+    /// package imported by its name alone (`lodash`, not `lodash/map`).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "given")]
+    pub path: Option<Option<String>>,
+}
+
+/// A key that is present: `Some` of its value, `null` included (an absent key is `None`).
+fn given<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
 }
 
 impl<'de> Deserialize<'de> for PackagePattern {
@@ -144,14 +157,34 @@ struct CompiledPattern {
     package: Glob,
     /// `None`: any import of the package.
     names: Option<Vec<Glob>>,
+    path: PathFilter,
+}
+
+/// Which imports of a package a pattern is about, by their path inside it.
+enum PathFilter {
+    Any,
+    /// The package imported by its name alone.
+    Bare,
+    Inside(Glob),
+}
+
+/// What a pattern is matched against: the names the package answers to, the import's path inside
+/// it (`None` for the bare package) and the names it imports by name.
+struct PackageImport<'a> {
+    candidates: Vec<String>,
+    path: Option<&'a str>,
+    names: &'a [String],
 }
 
 impl CompiledPattern {
-    /// Whether the pattern matches an import whose package answers to `candidates` and that
-    /// imports `names` by name.
-    fn matches(&self, candidates: &[String], names: &[String]) -> bool {
-        candidates.iter().any(|candidate| self.package.is_match(candidate))
-            && self.names.as_ref().is_none_or(|globs| names.iter().any(|name| any_match(globs, name)))
+    fn matches(&self, import: &PackageImport<'_>) -> bool {
+        import.candidates.iter().any(|candidate| self.package.is_match(candidate))
+            && self.names.as_ref().is_none_or(|globs| import.names.iter().any(|name| any_match(globs, name)))
+            && match (&self.path, import.path) {
+                (PathFilter::Any, _) | (PathFilter::Bare, None) => true,
+                (PathFilter::Inside(glob), Some(inside)) => glob.is_match(inside),
+                _ => false,
+            }
     }
 }
 
@@ -173,41 +206,55 @@ fn patterns(list: Option<&Vec<PackagePattern>>, index: usize, key: &str) -> Resu
     let mut compiled = Vec::new();
     for (position, pattern) in list.into_iter().flatten().enumerate() {
         at.push(PathSegment::Index(position));
-        let (package, names) = match pattern {
+        let (package, entry) = match pattern {
             PackagePattern::Package(package) => (package, None),
-            PackagePattern::Names(entry) => (&entry.package, Some(&entry.specifiers)),
+            PackagePattern::Names(entry) => (&entry.package, Some(entry)),
         };
-        let package_at = |at: &[PathSegment]| {
-            let mut at = at.to_vec();
-            if names.is_some() {
-                at.push(PathSegment::Key("package".into()));
+        let below = |key: &str| {
+            let mut below = at.clone();
+            if entry.is_some() {
+                below.push(PathSegment::Key(key.into()));
             }
-            at
+            below
         };
-        let package = Glob::new(package, Flavor::Text).map_err(|reason| (package_at(&at), reason))?;
-        let names = match names {
+        let package = Glob::new(package, Flavor::Text).map_err(|reason| (below("package"), reason))?;
+        let names = match entry.and_then(|entry| entry.specifiers.as_ref()) {
             None => None,
-            Some(names) => {
-                let mut names_at = at.clone();
-                names_at.push(PathSegment::Key("specifiers".into()));
-                Some(compile_globs(names, &names_at, Flavor::Text)?)
-            }
+            Some(names) => Some(compile_globs(names, &below("specifiers"), Flavor::Text)?),
         };
-        compiled.push(CompiledPattern { package, names });
+        let path = match entry.and_then(|entry| entry.path.as_ref()) {
+            None => PathFilter::Any,
+            Some(None) => PathFilter::Bare,
+            Some(Some(glob)) => PathFilter::Inside(Glob::new(glob, Flavor::Path).map_err(|reason| (below("path"), reason))?),
+        };
+        compiled.push(CompiledPattern { package, names, path });
         at.pop();
     }
     Ok(compiled)
 }
 
-/// The names a package dependency answers to: its package name and its whole specifier.
-fn names(resolution: &Resolution, specifier: &str) -> Option<(String, Vec<String>)> {
+/// The package a dependency imports as messages name it, and what patterns match: the names it
+/// answers to (its package name and its whole specifier), and its path inside the package.
+fn package_import<'a>(resolution: &'a Resolution, specifier: &'a str, names: &'a [String]) -> Option<(String, PackageImport<'a>)> {
+    let inside = |package: &str, whole: &'a str| whole.strip_prefix(package).and_then(|rest| rest.strip_prefix('/'));
     match resolution {
-        Resolution::Npm { package, .. } => Some((package.clone(), vec![package.clone(), specifier.to_string()])),
+        Resolution::Npm { package, .. } => Some((
+            package.clone(),
+            PackageImport {
+                candidates: vec![package.clone(), specifier.to_string()],
+                path: inside(package, specifier),
+                names,
+            },
+        )),
         Resolution::Builtin { name } => {
             let module = name.split('/').next().unwrap_or(name);
             Some((
                 specifier.to_string(),
-                vec![module.to_string(), format!("node:{module}"), name.clone(), format!("node:{name}")],
+                PackageImport {
+                    candidates: vec![module.to_string(), format!("node:{module}"), name.clone(), format!("node:{name}")],
+                    path: inside(module, name),
+                    names,
+                },
             ))
         }
         _ => None,
@@ -243,11 +290,11 @@ impl External {
     }
 
     pub fn check(&self, from: &Subject<'_>, edge: &Edge<'_>, _projects: &ProjectGraph) -> Option<Finding> {
-        let (package, candidates) = names(edge.resolution, &edge.import.specifier)?;
         let names = &edge.import.names;
-        let hits = |patterns: &[CompiledPattern]| patterns.iter().any(|pattern| pattern.matches(&candidates, names));
+        let (package, import) = package_import(edge.resolution, &edge.import.specifier, names)?;
+        let hits = |patterns: &[CompiledPattern]| patterns.iter().any(|pattern| pattern.matches(&import));
         let f: FileFacts<'_> = from.facts;
-        let none = FileFacts { element: None, project: None };
+        let none = FileFacts { file: None, element: None, project: None };
         let (verdict, deciding) = decide(
             self.default,
             &self.rules,
@@ -257,7 +304,7 @@ impl External {
         if verdict == Policy::Allow {
             return None;
         }
-        let banning = deciding.and_then(|rule| rule.disallow.iter().find(|pattern| pattern.matches(&candidates, names)));
+        let banning = deciding.and_then(|rule| rule.disallow.iter().find(|pattern| pattern.matches(&import)));
         // Banned by names: the names of the import the deciding entry bans.
         let banned_names: Vec<&String> = banning
             .and_then(|pattern| pattern.names.as_ref())
@@ -265,7 +312,9 @@ impl External {
             .unwrap_or_default();
         // A pattern of a subpath (`lodash/fp/*`) bans the import, not the package: name it.
         let package = match banning {
-            Some(pattern) if !pattern.package.is_match(&package) => edge.import.specifier.clone(),
+            Some(pattern) if !pattern.package.is_match(&package) || !matches!(pattern.path, PathFilter::Any) => {
+                edge.import.specifier.clone()
+            }
             _ => package,
         };
         let finding = if banned_names.is_empty() {
@@ -336,6 +385,28 @@ mod tests {
         );
         let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages, ["`domain(scope=orders)` may not import `useEffect`, `useLayoutEffect` from `react`"]);
+    }
+
+    #[test]
+    fn paths_inside_a_package() {
+        let policy = r#"{
+          "elements": [{ "type": "domain", "pattern": "libs/{scope}/domain/**" }],
+          "rules": { "external": ["error", { "default": "disallow", "rules": [
+            { "from": "domain", "allow": [{ "package": "lodash", "path": null }, { "package": "date-fns", "path": "locale/*" }, { "package": "fs", "path": "promises" }] }
+          ] }] }
+        }"#;
+        let file = "libs/orders/domain/d.ts";
+        let cases: &[(&str, &[&str])] = &[
+            ("import _ from 'lodash';", &[]),
+            ("import map from 'lodash/map';", &["external/banned"]),
+            ("import { fr } from 'date-fns/locale/fr';", &[]),
+            ("import { format } from 'date-fns';", &["external/banned"]),
+            ("import { readFile } from 'node:fs/promises';", &[]),
+            ("import { readFileSync } from 'fs';", &["external/banned"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&check(layered_workspace(policy), file, text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -1,0 +1,2 @@
+export { Order } from './model/order';
+export const audit = (event: string): string => event;

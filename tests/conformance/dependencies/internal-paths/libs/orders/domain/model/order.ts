@@ -1,0 +1,5 @@
+import { audit } from '../index';
+
+export class Order {
+  readonly audit = audit;
+}
