@@ -188,8 +188,19 @@ impl Diagnostic {
 
     /// Report order: file, position, rule.
     pub fn sort_key(&self) -> (&str, Span, &str, &str) {
-        (&self.file, self.span, self.rule, self.message_id)
+        report_order(&self.file, self.span, self.rule, self.message_id)
     }
+}
+
+/// The key diagnostics are reported in order of: file, byte span, rule, message id. Hosts that
+/// join diagnostics checked apart (the CLI's threads) order them by it too.
+pub fn report_order<'a>(
+    file: &'a str,
+    span: Span,
+    rule: &'a str,
+    message_id: &'a str,
+) -> (&'a str, Span, &'a str, &'a str) {
+    (file, span, rule, message_id)
 }
 
 /// `text` with control characters (C0 but line breaks and tabs, DEL, C1) and bidirectional

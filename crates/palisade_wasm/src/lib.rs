@@ -448,6 +448,33 @@ pub fn rule_metadata() -> JsValue {
     to_js(&all)
 }
 
+/// The indices of `diagnostics` (as checks give them) in the engine's report order: file, byte
+/// span, rule, message id. The CLI joins the diagnostics its threads checked with it.
+#[wasm_bindgen(js_name = diagnosticOrder)]
+pub fn diagnostic_order(diagnostics: JsValue) -> Result<Vec<u32>, JsValue> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Key {
+        file: String,
+        start: usize,
+        end: usize,
+        rule: String,
+        message_id: String,
+    }
+    fn order_of(key: &Key) -> (&str, palisade_core::Span, &str, &str) {
+        palisade_core::diagnostic::report_order(
+            &key.file,
+            palisade_core::Span { start: key.start, end: key.end },
+            &key.rule,
+            &key.message_id,
+        )
+    }
+    let keys: Vec<Key> = serde_wasm_bindgen::from_value(diagnostics)?;
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| order_of(&keys[a]).cmp(&order_of(&keys[b])));
+    Ok(order.into_iter().map(|index| u32::try_from(index).unwrap_or(u32::MAX)).collect())
+}
+
 /// The snapshot file the SWC plugin reads (see `Snapshot::to_file_bytes`) for a snapshot in its
 /// JSON form (`Workspace.snapshot()`, perhaps with another `root`).
 #[wasm_bindgen(js_name = snapshotFileBytes)]

@@ -7,6 +7,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { wasm } from './engine.js';
 
 /** Files per slice: small enough to balance the threads and move the progress bar. */
 const SLICE = 250;
@@ -98,30 +99,10 @@ export async function checkInParallel(handle, { location, pool, threads, onProgr
     checkHere();
   }
   diagnostics.push(...handle.finishCheck(graphs));
-  diagnostics.sort(engineOrder);
-  return { diagnostics, files: total, dependencies };
-}
-
-/**
- * The order the engine gives a whole check (`checkAll`): file, byte span, rule, message id. Slices
- * come back in the order threads finish them and the cycles come last, so the joined list is put
- * in that order here; the engine has no call yet that joins the slices' diagnostics itself.
- */
-function engineOrder(a, b) {
-  return (
-    compareStrings(a.file, b.file) ||
-    a.start - b.start ||
-    a.end - b.end ||
-    compareStrings(a.rule, b.rule) ||
-    compareStrings(a.messageId, b.messageId)
-  );
-}
-
-function compareStrings(a, b) {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
+  // Slices come back in the order threads finish them and the cycles come last: the engine says
+  // in which order to report them.
+  const order = wasm().diagnosticOrder(diagnostics);
+  return { diagnostics: Array.from(order, (index) => diagnostics[index]), files: total, dependencies };
 }
 
 /**
