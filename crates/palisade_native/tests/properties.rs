@@ -248,6 +248,12 @@ fn config_texts_are_parsed_or_refused_with_a_place() {
 }
 
 #[test]
+fn inputs_the_fuzzers_found() {
+    // A string value quoting `JSONError`: the message quotes the text, which is no Rust internal.
+    palisade_native::properties::config_text("';\"yy,yyy \u{0}JSONError\u{0}.yyyyyy\u{fffd}yyyyyyyy2yyyyy'");
+}
+
+#[test]
 fn source_texts_give_imports_or_one_parse_error_on_a_small_stack() {
     for_seeds("source", 10_000, |rng| {
         let text = source_text(rng);
