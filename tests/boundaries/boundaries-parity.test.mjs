@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { GROUPS, PALISADE_RULE, PENDING, materialise } from './parity/boundaries-scenarios.mjs';
+import { GROUPS, PALISADE_RULE, PENDING, lintPattern, lintedFiles, materialise } from './parity/boundaries-scenarios.mjs';
 
 const LINT = fileURLToPath(new URL('./parity/lint-boundaries.mjs', import.meta.url));
 const PALISADE = fileURLToPath(new URL('../../npm/palisade/bin/palisade.js', import.meta.url));
@@ -40,7 +40,7 @@ function runGroup(group, name) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
   }
-  const linted = run([LINT], root);
+  const linted = run([LINT, lintPattern(group)], root);
   assert.equal(linted.status, 0, linted.stderr);
   const boundaries = JSON.parse(linted.stdout);
 
@@ -49,7 +49,7 @@ function runGroup(group, name) {
   let source = 'eslint.config.mjs';
   if (GROUPS.indexOf(group) % 2 === 1) {
     source = '.eslintrc.json';
-    const overrides = [{ files: ['*.js'], rules: group.rules }];
+    const overrides = [{ files: lintedFiles(group).map((glob) => glob.replace('**/', '')), rules: group.rules }];
     writeFileSync(join(root, source), JSON.stringify({ root: true, plugins: ['boundaries'], settings: group.settings, overrides }));
   }
   const imported = run([PALISADE, 'init', '--from-boundaries', '--eslint-config', source], root);
@@ -161,17 +161,15 @@ test('init --from-boundaries names what it cannot carry over, and fails on a con
     'boundaries/no-private': [2],
     'boundaries/no-unknown': [2],
   };
-  const { written } = importWithNotes(root, settings, rules, [
+  const { notes, written } = importWithNotes(root, settings, rules, [
     'boundaries/elements[0] has no type (only a category); it is not carried over',
     'boundaries/elements[1] captures "path" from a `**`',
     'boundaries/elements[2] pattern "pages/+(a|b)" uses glob syntax Palisade does not read',
     'boundaries/elements[3].require is not carried over',
     'boundaries/element-types: the rule-wide message is given to every policy without one; a violation no policy decides (the default) shows Palisade\'s own message',
-    'boundaries/element-types rules[0]: importKind "value" is not carried over',
     'boundaries/element-types rules[1].from matches on path, which Palisade selectors do not',
     'boundaries/element-types rules[2].allow[0]: template {{ from.parents.0.type }} has no Palisade equivalent',
     'boundaries/element-types rules[3].message: message template ${report.specifiers} has no Palisade equivalent',
-    'boundaries/external rules[0].disallow[0]: "react" with specifiers (named imports or paths) is not carried over',
     'boundaries/no-private is not carried over',
     'boundaries/no-unknown is not carried over',
     'boundaries/include is not carried over',
@@ -181,8 +179,13 @@ test('init --from-boundaries names what it cannot carry over, and fails on a con
     { type: 'feature', pattern: '**/features/**/*' },
     { type: 'widget', pattern: '**/widgets/{name}/**/*' },
   ]);
-  // The rule-wide message goes to each policy without one, in Palisade's template words.
-  assert.deepEqual(written.rules.dependencies[1].rules[0], { from: ['feature'], allow: ['widget'], message: '{{from.type}} may not import {{to.type}}' });
+  // The rule-wide message goes to each policy without one, in Palisade's template words; a
+  // legacy importKind is the policy's kind, and named imports narrow a package pattern.
+  assert.deepEqual(written.rules.dependencies[1].rules[0], { from: ['feature'], allow: ['widget'], kind: 'value', message: '{{from.type}} may not import {{to.type}}' });
+  // boundaries/external's default disallows: files in no element, which it does not check, may
+  // import any package.
+  assert.deepEqual(written.rules.external[1].rules, [{ from: [{ unknown: true }], allow: ['*'] }, { from: ['widget'], disallow: [{ package: 'react', specifiers: ['useState'] }] }]);
+  assert.doesNotMatch(notes, /importKind|named imports/u);
   // rules[1] (a path selector) and rules[2] (its only selector has a template with no equivalent)
   // are left out, as their notes say, not kept with the template as literal text.
   assert.deepEqual(written.rules.dependencies[1].rules.map((rule) => rule.from), [['feature'], ['widget']]);
@@ -196,6 +199,7 @@ test('init --from-boundaries names the v7 options and selectors it cannot carry 
     'boundaries/files': [{ pattern: '**/*.test.js', category: 'test' }],
     'boundaries/dependency-nodes': ['import', 'export', 'require', 'dynamic-import'],
   };
+  const component = { element: { type: 'component' } };
   const rules = {
     'boundaries/dependencies': [2, {
       checkAllOrigins: true,
@@ -203,33 +207,51 @@ test('init --from-boundaries names the v7 options and selectors it cannot carry 
       checkUnknownLocals: true,
       policies: [
         { disallow: { to: { file: { categories: 'test' } } } },
-        { from: { element: { type: 'component' } }, disallow: { to: { module: { source: 'lodash', internalPath: null } } } },
-        { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'component', fileInternalPath: 'index.js' } } } },
+        { from: component, disallow: { to: { module: { source: 'lodash', internalPath: null } } } },
+        { from: component, allow: { to: { element: { type: 'component', fileInternalPath: 'index.js' } } } },
         { from: { element: { type: 'component', parent: { type: 'component' } } }, allow: { to: { module: { origin: 'external' } } }, message: '{{ to.module.internalPath }}' },
-        { from: { element: { type: 'component' } }, allow: { to: { module: { source: 'react' } } }, message: '{{ from.element.types.[0] }} uses {{ to.module.source }}' },
+        { from: component, allow: { to: { module: { source: 'react' } } }, message: '{{ from.element.types.[0] }} uses {{ to.module.source }}' },
         null,
         { from: { element: { types: { someOf: ['component'] } } }, allow: { to: { element: { type: 'component' } } }, message: 5 },
+        { from: component, allow: { to: { element: { fileInternalPath: '!index.js' } } } },
+        { from: component, dependency: { kind: 'type' }, allow: [{ to: { element: { isUnknown: true } } }, { to: component, dependency: [{ kind: 'value' }, { relationship: { to: 'internal' } }] }] },
+        { from: component, allow: { to: component, dependency: { specifiers: ['x'] } } },
+        { from: component, allow: { to: component, dependency: 5 }, importKind: '{{ x }}' },
       ],
     }],
   };
   const { notes, written } = importWithNotes(root, settings, rules, [
-    'boundaries/dependencies: checkInternals is not carried over',
-    'boundaries/dependencies: checkUnknownLocals is not carried over',
     'boundaries/dependencies rules[0].disallow.to matches on file: Palisade has no file categories (boundaries/files)',
-    'boundaries/dependencies rules[1].disallow.to: module internalPath null (the package imported by its name alone) has no Palisade equivalent',
-    'boundaries/dependencies rules[2].allow.to matches on fileInternalPath, which Palisade\'s dependencies selectors do not',
     'boundaries/dependencies rules[3].from matches on parent, which Palisade selectors do not',
     'boundaries/dependencies rules[4].message: message template {{ from.element.types.[0] }} has no Palisade equivalent',
     'boundaries/files is not carried over',
     // Bad input: a note naming where it is, never a stack trace.
     'boundaries/dependencies rules[5]: null is not a policy; it is not carried over',
     'boundaries/dependencies rules[6].from: types {"someOf":["component"]} is not an array query Palisade reads',
+    'boundaries/dependencies rules[7].allow.to: fileInternalPath "!index.js" is not a glob Palisade reads (Palisade\'s internalPath has no negation)',
+    'boundaries/dependencies rules[8].allow[1].dependency: a dependency selector on relationship has no Palisade equivalent',
+    'boundaries/dependencies rules[9].allow.dependency: specifiers on local files have no Palisade equivalent',
+    'boundaries/dependencies rules[10].allow.dependency: 5 is not a dependency selector Palisade reads',
   ]);
   // Notes only for what has no equivalent: v7's default dependency-nodes is what Palisade checks,
-  // and a message on a package policy is in external's words.
-  assert.doesNotMatch(notes, /dependency-nodes|\{\{ to\.module\.source \}\}/u);
-  // checkAllOrigins: the default disallows packages too, and policies on packages are external's.
-  assert.deepEqual(written.rules.external, ['error', { default: 'disallow', rules: [{ from: ['component'], allow: ['react'], message: '{{ from.element.types.[0] }} uses {{package}}' }] }]);
+  // a message on a package policy is in external's words, and checkInternals,
+  // checkUnknownLocals, fileInternalPath, isUnknown, internalPath null and kinds carry over.
+  assert.doesNotMatch(notes, /dependency-nodes|\{\{ to\.module\.source \}\}|checkInternals|checkUnknownLocals|internalPath null|rules\[2\]/u);
+  const [, dependencies] = written.rules.dependencies;
+  assert.equal(dependencies.checkInternals, true);
+  assert.equal(dependencies.checkUnknownLocals, true);
+  assert.deepEqual(dependencies.rules, [
+    { from: ['component'], allow: [{ type: 'component', internalPath: 'index.js' }] },
+    { from: ['component'], allow: [{ unknown: true }], kind: 'type' },
+    { from: ['component'], allow: ['component'], kind: 'value' },
+  ]);
+  // checkAllOrigins: the default disallows packages too (not in files in no element, which
+  // boundaries does not check), and policies on packages are external's.
+  assert.deepEqual(written.rules.external, ['error', { default: 'disallow', rules: [
+    { from: [{ unknown: true }], allow: ['*'] },
+    { from: ['component'], disallow: [{ package: 'lodash', path: null }] },
+    { from: ['component'], allow: ['react'], message: '{{ from.element.types.[0] }} uses {{package}}' },
+  ] }]);
 });
 
 test('the parity corpus holds at least 20 eslint-plugin-boundaries scenarios', () => {

@@ -4,8 +4,10 @@
 // pattern gains a leading `**/`); `element-types` / `dependencies` become `dependencies` (and,
 // with `checkAllOrigins`, their policies on packages `external`), `entry-point` becomes
 // entry-point's `elements` policy, `external` becomes `external`. Selectors and templates of every
-// version are read the way boundaries 7.2 reads them (see Selectors below). Whatever has no
-// equivalent is named in a note, never dropped silently.
+// version are read the way boundaries 7.2 reads them (see Selectors below); import kinds and
+// named imports (`importKind`, `dependency: { kind, specifiers }`) become a policy's `kind` and
+// `{ package, specifiers }` patterns. Whatever has no equivalent is named in a note, never
+// dropped silently.
 
 const PREFIX = 'boundaries/';
 const DEPENDENCY_RULES = ['dependencies', 'element-types'];
@@ -269,10 +271,11 @@ const UNMATCHED_ELEMENT_KEYS = ['path', 'parent', 'parents', 'filePath'];
 /**
  * What translating a selector needs: the element types the settings declare, with the
  * categories of their descriptors (a `types` query or a `category` becomes the list of declared
- * types that satisfy it), the side a bare `${x}` template names, and the element type fixed on
- * a side while a policy with a type template is written once per type.
+ * types that satisfy it), the side a bare `${x}` template names, the element type fixed on
+ * a side while a policy with a type template is written once per type, and whether imports of
+ * local files in no element are checked (`checkUnknownLocals`), so that a `to` can pick them.
  * @typedef {{ types: Map<string, Set<string | undefined>>, notes: string[], bare: 'from' | 'to',
- *   fixed: { from?: string, to?: string } }} Scope
+ *   fixed: { from?: string, to?: string }, unknownLocals?: boolean }} Scope
  */
 
 /**
@@ -340,33 +343,51 @@ function mergeAlternatives(outer, entry, merge) {
 
 /**
  * Palisade selectors for the local files a list of entity selectors picks (undefined: any),
- * `'*'` being any file in an element.
+ * `'*'` being any file in an element and `{ unknown: true }` any file in none (only a `to` picks
+ * those, and only with `checkUnknownLocals`: boundaries checks nothing else in no element).
  * @param {object[] | undefined} selected
  * @param {Scope} scope
  * @param {'from' | 'to'} side which side of the dependency the selector is about
  */
 function localSelectors(selected, scope, side) {
   const fixed = scope.fixed[side];
-  const all = selected === undefined ? [{ types: null, captures: {} }] : selected.flatMap((entity) => {
+  const any = { types: null, captures: {} };
+  const all = selected === undefined ? [any] : selected.flatMap((entity) => {
     if (entity.module !== undefined && !entity.module.some((module) => moduleOrigins(module, entity.where, scope.notes).local)) {
       return [];
     }
-    return entity.element === undefined ? [{ types: null, captures: {} }] : entity.element.flatMap((element) => elementSelector(element, scope, entity.where));
+    return entity.element === undefined ? [any] : entity.element.flatMap((element) => elementSelector(element, scope, entity.where));
   });
+  const unknownToo = side === 'to' && scope.unknownLocals === true;
   return all
-    .map((selector) => (fixed === undefined ? selector : { ...selector, types: selector.types === null || selector.types.some((pattern) => typeMatches(pattern, fixed)) ? [fixed] : [] }))
-    .filter((selector) => selector.types === null || selector.types.length > 0)
-    .flatMap(({ types, captures }) => {
-      if (Object.keys(captures).length === 0) {
+    .flatMap((selector) => {
+      if (selector.unknown === true) {
+        return unknownToo && fixed === undefined ? [selector] : [];
+      }
+      // A selector with no condition on the element also picks files in no element.
+      const unconditioned = selector.types === null && Object.keys(selector.captures).length === 0 && selector.internalPath === undefined && selector.unknown === undefined;
+      if (fixed !== undefined) {
+        return [{ ...selector, types: selector.types === null || selector.types.some((pattern) => typeMatches(pattern, fixed)) ? [fixed] : [] }];
+      }
+      return unconditioned && unknownToo ? [selector, { unknown: true }] : [selector];
+    })
+    .filter((selector) => selector.unknown === true || selector.types === null || selector.types.length > 0)
+    .flatMap(({ types, captures, internalPath, unknown }) => {
+      if (unknown === true) {
+        return [{ unknown: true }];
+      }
+      if (Object.keys(captures).length === 0 && internalPath === undefined) {
         return types ?? ['*'];
       }
-      return [{ type: types === null ? '*' : types.length === 1 ? types[0] : types, captures }];
+      return [withoutEmpty({ type: types === null ? '*' : types.length === 1 ? types[0] : types, captures: Object.keys(captures).length === 0 ? undefined : captures, internalPath })];
     });
 }
 
 /**
- * One v7 element selector as `{ types, captures }` alternatives: `types` is null (any element)
- * or a list of Palisade type patterns, `captures` Palisade capture patterns.
+ * One v7 element selector as `{ types, captures, internalPath?, unknown? }` alternatives:
+ * `types` is null (any element) or a list of Palisade type patterns, `captures` Palisade capture
+ * patterns, `internalPath` a glob of the file inside its element, `unknown` true for a file in
+ * no element, false for one in an element.
  * @param {Scope} scope
  */
 function elementSelector(element, scope, where) {
@@ -380,20 +401,41 @@ function elementSelector(element, scope, where) {
     notes.push(`${where} matches on ${unmatched.join(', ')}, which Palisade selectors do not; the selector is not carried over`);
     return [];
   }
-  // Both sides of a dependency boundaries checks are known files that are not ignored.
-  if (element.isUnknown === true || element.isIgnored === true) {
+  // The files boundaries checks are not ignored; a file in no element has no type, captured
+  // values or path inside an element to match.
+  if (element.isIgnored === true) {
     return [];
   }
-  if (element.fileInternalPath !== undefined) {
-    notes.push(`${where} matches on fileInternalPath, which Palisade's dependencies selectors do not (entry-point's \`elements\` policy does, as boundaries/entry-point); the selector is not carried over`);
-    return [];
+  if (element.isUnknown === true) {
+    const conditions = ['type', 'types', 'category', 'captured', 'fileInternalPath'].filter((key) => element[key] !== undefined);
+    return conditions.length === 0 ? [{ types: null, captures: {}, unknown: true }] : [];
   }
   const types = elementTypes(element, scope, where);
-  if (types === undefined) {
+  const internalPaths = fileInternalPaths(element.fileInternalPath, where, notes);
+  if (types === undefined || internalPaths === undefined) {
     return [];
   }
-  const captures = captureAlternatives(element.captured, scope, where);
-  return captures.map((alternative) => ({ types, captures: alternative }));
+  const unknown = element.isUnknown === false ? false : undefined;
+  return captureAlternatives(element.captured, scope, where).flatMap((captures) => internalPaths.map((internalPath) => ({ types, captures, internalPath, unknown })));
+}
+
+/**
+ * A `fileInternalPath` (a glob of the file's path inside its element, or a list of them, any of
+ * which may match) as Palisade `internalPath` alternatives ([undefined]: no condition), or
+ * undefined (with a note) when one cannot be read.
+ */
+function fileInternalPaths(value, where, notes) {
+  if (value === undefined) {
+    return [undefined];
+  }
+  const globs = list(value);
+  const unreadable = globs.find((glob) => typeof glob !== 'string' || FOREIGN_GLOB.test(glob) || HAS_TEMPLATE.test(glob));
+  if (value === null || unreadable !== undefined) {
+    const why = typeof unreadable === 'string' && unreadable.startsWith('!') ? ' (Palisade\'s internalPath has no negation)' : '';
+    notes.push(`${where}: fileInternalPath ${JSON.stringify(value === null ? null : unreadable)} is not a glob Palisade reads${why}; the selector is not carried over`);
+    return undefined;
+  }
+  return globs;
 }
 
 /**
@@ -641,16 +683,13 @@ function moduleOrigins(module, where, notes) {
     notes.push(`${where}: module origin "external" with no source is written as the pattern "*", which in Palisade also covers Node built-ins`);
   }
   const paths = Array.isArray(module.internalPath) ? module.internalPath : [module.internalPath];
-  if (paths.includes(null)) {
-    notes.push(`${where}: module internalPath null (the package imported by its name alone) has no Palisade equivalent: a package pattern covers its subpaths; it is not carried over`);
-    return { local, packages: undefined };
-  }
-  const unreadable = [...sources, ...paths].find((pattern) => pattern !== undefined && (typeof pattern !== 'string' || FOREIGN_GLOB.test(pattern) || HAS_TEMPLATE.test(pattern)));
+  const unreadable = [...sources, ...paths].find((pattern) => pattern !== undefined && pattern !== null && (typeof pattern !== 'string' || FOREIGN_GLOB.test(pattern) || HAS_TEMPLATE.test(pattern)));
   if (unreadable !== undefined) {
     notes.push(`${where}: module pattern ${JSON.stringify(unreadable)} is not a package pattern Palisade reads; it is not carried over`);
     return { local, packages: undefined };
   }
-  return { local, packages: sources.flatMap((source) => paths.map((path) => (path === undefined ? source : `${source}/${path.replace(/^\//u, '')}`))) };
+  // `internalPath` is the import's path inside the package; null, the package by its name alone.
+  return { local, packages: sources.flatMap((source) => paths.map((path) => (path === undefined ? source : { package: source, path }))) };
 }
 
 // ─── Messages ────────────────────────────────────────────────────────────────────────────────
@@ -707,6 +746,117 @@ function message(text, where, notes, rule) {
   });
 }
 
+// ─── Import kinds and names ──────────────────────────────────────────────────────────────────
+// boundaries' `dependency` selector (`{ kind, specifiers, relationship, nodeKind, source }`, or a
+// list of alternatives), merged from the policy's own `dependency` and the entry's, with a legacy
+// rule-level `importKind` as the default `kind`. Palisade's `kind` is a policy's, so one boundaries
+// policy may become several Palisade policies, one per kind.
+
+const KINDS = ['value', 'type', 'typeof'];
+
+/**
+ * The import kinds a boundaries `kind` / `importKind` (micromatch patterns, any of which may
+ * match) selects: undefined for every kind, else a list (empty: none), or null (with a note) when
+ * it cannot be read.
+ */
+function importKinds(pattern, where, notes) {
+  if (pattern === undefined || pattern === null || pattern === '') {
+    return undefined;
+  }
+  const patterns = list(pattern);
+  if (patterns.some((item) => typeof item !== 'string' || HAS_TEMPLATE.test(item) || FOREIGN_GLOB.test(item.replace(/^!/u, '')))) {
+    notes.push(`${where}: kind ${JSON.stringify(pattern)} is not an import kind pattern Palisade reads; it is not carried over`);
+    return null;
+  }
+  const kinds = KINDS.filter((kind) => patterns.some((item) => typeMatches(item, kind)));
+  return kinds.length === KINDS.length ? undefined : kinds;
+}
+
+/**
+ * The alternatives of a dependency selector as boundaries normalises one: a list of objects (an
+ * empty object is no condition), or undefined for none. An entry's legacy `module` is its
+ * `to.module.source` (`moduleOf` receives it); a policy's is dropped, as boundaries drops it.
+ */
+function dependencyAlternatives(value, where, notes, moduleOf) {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  const alternatives = list(value).flatMap((item, index) => {
+    if (!isPlainObject(item)) {
+      notes.push(`${where}${Array.isArray(value) ? `[${index}]` : ''}: ${JSON.stringify(item)} is not a dependency selector Palisade reads; it is not carried over`);
+      return [{ unreadable: true }];
+    }
+    const { module, ...rest } = item;
+    if (module !== undefined) {
+      moduleOf?.(module);
+    }
+    return Object.keys(rest).length === 0 ? [] : [rest];
+  });
+  return alternatives.length === 0 ? undefined : alternatives;
+}
+
+/** boundaries' merge of a policy's `dependency` with an entry's: every pair, the entry's fields winning. */
+function mergeDependencies(outer, entry) {
+  if (entry === undefined || outer === undefined) {
+    return entry ?? outer;
+  }
+  return outer.flatMap((o) => entry.map((e) => ({ ...o, ...e })));
+}
+
+/** A legacy rule-level `importKind`, which boundaries gives each alternative as its default `kind`. */
+function withImportKind(alternatives, importKind) {
+  if (!importKind) {
+    return alternatives;
+  }
+  return (alternatives ?? [{}]).map((alternative) => ({ kind: importKind, ...alternative }));
+}
+
+/**
+ * Each alternative of a merged dependency selector as `{ kind, specifiers }` (a Palisade `kind`
+ * and name globs, each undefined for no condition); an alternative that matches on what Palisade
+ * policies do not, or that selects no import, gives none.
+ */
+function dependencyConditions(alternatives, where, notes) {
+  return (alternatives ?? [{}]).flatMap((alternative) => {
+    if (alternative.unreadable) {
+      return [];
+    }
+    const unmatched = Object.keys(alternative).filter((key) => !['kind', 'specifiers'].includes(key) && alternative[key] !== undefined && alternative[key] !== null);
+    if (unmatched.length > 0) {
+      notes.push(`${where}: a dependency selector on ${unmatched.join(', ')} has no Palisade equivalent (policies match on import kind and, for packages, imported names); it is not carried over`);
+      return [];
+    }
+    const kinds = importKinds(alternative.kind, where, notes);
+    const specifiers = importedNames(alternative.specifiers, where, notes);
+    if (kinds === null || specifiers === null || kinds?.length === 0) {
+      return [];
+    }
+    return [{ kind: kinds === undefined ? undefined : kinds.length === 1 ? kinds[0] : kinds, specifiers }];
+  });
+}
+
+/** `specifiers` (micromatch patterns of imported names) as Palisade name globs; undefined: no condition; null (with a note): unreadable. */
+function importedNames(value, where, notes) {
+  if (value === undefined || value === null || value === '') {
+    return undefined;
+  }
+  const names = list(value);
+  const unreadable = names.find((name) => typeof name !== 'string' || FOREIGN_GLOB.test(name) || HAS_TEMPLATE.test(name));
+  if (unreadable !== undefined) {
+    notes.push(`${where}: specifiers ${JSON.stringify(unreadable)} is not a name pattern Palisade reads; it is not carried over`);
+    return null;
+  }
+  return names;
+}
+
+/** Package patterns narrowed to imports of these names (`{ package, specifiers }`). */
+function withNames(patterns, specifiers) {
+  if (specifiers === undefined) {
+    return patterns;
+  }
+  return patterns.map((pattern) => (typeof pattern === 'string' ? { package: pattern, specifiers } : { ...pattern, specifiers }));
+}
+
 // ─── Rules ───────────────────────────────────────────────────────────────────────────────────
 
 /** The rule's policies (`policies`, or v5's `rules`) with where each is; a policy that is not an object gets a note. */
@@ -738,30 +888,34 @@ function noteRuleWideMessage(options, rule, notes) {
   }
 }
 
-function noteImportKind(policy, where, notes) {
-  if (policy.importKind !== undefined) {
-    notes.push(`${where}: importKind ${JSON.stringify(policy.importKind)} is not carried over; Palisade applies the policy to every import kind`);
-  }
-}
-
 /**
  * A policy's `allow` or `disallow` as boundaries reads it: v7 dependency selectors
- * (`{ from, to, dependency }`), or legacy element selectors, which name the side the policy
- * leaves open (the importer when it fixes only `to`, else the imported file).
+ * (`{ from, to, dependency }`, one entry per alternative of `dependency`), or legacy element
+ * selectors, which name the side the policy leaves open (the importer when it fixes only `to`,
+ * else the imported file).
  */
 function effectEntries(value, where, notes) {
   const items = Array.isArray(value) && !isLegacyTuple(value) ? value : [value];
   const dependencySelectors = items.every((item) => isPlainObject(item) && ['from', 'to', 'dependency'].some((key) => item[key] !== undefined));
   if (!dependencySelectors) {
-    return [{ legacy: entities(value, where, notes) }];
+    return [{ legacy: entities(value, where, notes), where }];
   }
   return items.flatMap((item, index) => {
     const at = items.length === 1 && !Array.isArray(value) ? where : `${where}[${index}]`;
-    if (item.dependency !== undefined) {
-      notes.push(`${at}: a dependency selector with dependency is not carried over`);
-      return [];
-    }
-    return [{ from: entities(item.from, `${at}.from`, notes), to: entities(item.to, `${at}.to`, notes) }];
+    const from = entities(item.from, `${at}.from`, notes);
+    const to = entities(item.to, `${at}.to`, notes);
+    // boundaries normalises an entry into one selector per alternative of its `dependency`.
+    const alternatives = item.dependency === undefined ? [undefined] : list(item.dependency);
+    return alternatives.map((alternative) => {
+      let target = to;
+      const dependency = dependencyAlternatives(alternative, `${at}.dependency`, notes, (source) => {
+        target = (to ?? [{ where: `${at}.dependency` }]).map((entity) => ({
+          ...entity,
+          module: entity.module === undefined ? [{ source }] : entity.module.map((module) => ({ ...module, source })),
+        }));
+      });
+      return { from, to: target, dependency, where: item.dependency === undefined ? at : `${at}.dependency` };
+    });
   });
 }
 
@@ -774,19 +928,10 @@ function effectEntries(value, where, notes) {
 function translatePolicies(options, rule, types, notes) {
   noteRuleWideMessage(options, rule, notes);
   const checkAllOrigins = options?.checkAllOrigins === true;
-  if (options?.checkUnknownLocals === true) {
-    notes.push(`${rule}: checkUnknownLocals is not carried over: Palisade's dependencies checks imports between elements only; imports of local files outside every element are not reported (no-unresolved-local reports local imports that resolve to no file)`);
-  }
-  if (options?.checkInternals === true) {
-    notes.push(`${rule}: checkInternals is not carried over: Palisade's dependencies does not check imports inside one element`);
-  }
+  const unknownLocals = options?.checkUnknownLocals === true;
   const local = [];
   const packages = [];
   for (const { policy, where } of policies(options, rule, notes)) {
-    noteImportKind(policy, where, notes);
-    if (policy.dependency !== undefined) {
-      notes.push(`${where}.dependency is not carried over: Palisade policies do not match on import kind or names`);
-    }
     // In the words of the Palisade rule that receives the policy.
     const text = (palisadeRule) => policyMessage(policy, options, where, notes, palisadeRule);
     const bare = policy.from === undefined ? 'to' : 'from';
@@ -795,21 +940,29 @@ function translatePolicies(options, rule, types, notes) {
       notes.push(`${where}: type templates name both sides; the policy is not carried over`);
       continue;
     }
-    const outer = { from: entities(policy.from, `${where}.from`, notes), to: entities(policy.to, `${where}.to`, notes) };
+    const outer = {
+      from: entities(policy.from, `${where}.from`, notes),
+      to: entities(policy.to, `${where}.to`, notes),
+      dependency: dependencyAlternatives(policy.dependency, `${where}.dependency`, notes),
+    };
     const merged = {};
     for (const effect of ['allow', 'disallow']) {
       if (policy[effect] !== undefined) {
         merged[effect] = effectEntries(policy[effect], `${where}.${effect}`, notes).map((entry) => {
           if (entry.legacy === undefined) {
-            return { from: mergeEntities(outer.from, entry.from), to: mergeEntities(outer.to, entry.to) };
+            const dependency = withImportKind(mergeDependencies(outer.dependency, entry.dependency), policy.importKind);
+            const at = entry.dependency === undefined && outer.dependency !== undefined ? `${where}.dependency` : entry.where;
+            return { from: mergeEntities(outer.from, entry.from), to: mergeEntities(outer.to, entry.to), dependency, where: at };
           }
-          return outer.to !== undefined && outer.from === undefined ? { from: entry.legacy, to: outer.to } : { from: outer.from, to: entry.legacy };
+          // A legacy entry takes the policy's importKind, not its `dependency` (boundaries 7.2).
+          const sides = outer.to !== undefined && outer.from === undefined ? { from: entry.legacy, to: outer.to } : { from: outer.from, to: entry.legacy };
+          return { ...sides, dependency: withImportKind(undefined, policy.importKind), where: policy.importKind ? where : entry.where };
         });
       }
     }
     const passes = expanded.length === 0 ? [{}] : [...types.keys()].map((type) => ({ [expanded[0]]: type }));
     for (const fixed of passes) {
-      const scope = { types, notes, bare, fixed };
+      const scope = { types, notes, bare, fixed, unknownLocals };
       for (const effect of ['allow', 'disallow']) {
         for (const selector of merged[effect] ?? []) {
           const from = localSelectors(selector.from, scope, 'from');
@@ -817,22 +970,33 @@ function translatePolicies(options, rule, types, notes) {
             continue;
           }
           const to = splitTarget(selector.to, scope, checkAllOrigins);
-          addPolicy(local, from, effect, to.local, () => text('dependencies'));
-          addPolicy(packages, from, effect, to.packages, () => text('external'));
+          for (const { kind, specifiers } of dependencyConditions(selector.dependency, selector.where, notes)) {
+            if (specifiers !== undefined && to.local.length > 0) {
+              notes.push(`${selector.where}: specifiers on local files have no Palisade equivalent (Palisade's dependencies policies do not match on imported names; external's do); that part is not carried over`);
+            } else {
+              addPolicy(local, { from, effect, selected: to.local, kind }, () => text('dependencies'));
+            }
+            addPolicy(packages, { from, effect, selected: withNames(to.packages, specifiers), kind }, () => text('external'));
+          }
         }
       }
     }
   }
   const policy = options?.default === 'allow' ? 'allow' : 'disallow';
-  const dependencies = { default: policy, rules: local };
-  const external = checkAllOrigins && (packages.length > 0 || policy === 'disallow') ? { default: policy, rules: packages } : undefined;
+  const dependencies = withoutEmpty({
+    default: policy,
+    checkInternals: options?.checkInternals === true ? true : undefined,
+    checkUnknownLocals: unknownLocals ? true : undefined,
+    rules: local,
+  });
+  const external = checkAllOrigins && (packages.length > 0 || policy === 'disallow') ? externalOptions(policy, packages) : undefined;
   return { dependencies, external };
 }
 
 /** The local selectors and the package patterns a merged `to` picks. */
 function splitTarget(selected, scope, checkAllOrigins) {
   if (selected === undefined) {
-    return { local: ['*'], packages: checkAllOrigins ? ['*'] : [] };
+    return { local: localSelectors(undefined, scope, 'to'), packages: checkAllOrigins ? ['*'] : [] };
   }
   const packages = [];
   for (const entity of selected) {
@@ -848,25 +1012,33 @@ function splitTarget(selected, scope, checkAllOrigins) {
   return { local: localSelectors(selected, scope, 'to'), packages };
 }
 
-/** Appends one policy, into the previous one when it has the same `from` and keeps the order. */
-function addPolicy(rules, from, effect, selected, messageText) {
+/**
+ * Appends one policy, into the previous one when it has the same `from`, `kind` and message and
+ * keeps the order.
+ */
+function addPolicy(rules, { from, effect, selected, kind }, messageText) {
   if (selected.length === 0) {
     return;
   }
   const message = messageText();
   const previous = rules.at(-1);
-  if (previous !== undefined && previous.message === message && JSON.stringify(previous.from) === JSON.stringify(from) && (effect === 'disallow' || previous.disallow === undefined)) {
+  const same = previous !== undefined && previous.message === message && JSON.stringify(previous.from) === JSON.stringify(from) && JSON.stringify(previous.kind) === JSON.stringify(kind);
+  if (same && (effect === 'disallow' || previous.disallow === undefined)) {
     previous[effect] = [...(previous[effect] ?? []), ...selected];
     return;
   }
-  rules.push(withoutEmpty({ from, [effect]: selected, message }));
+  rules.push(withoutEmpty({ from, [effect]: selected, kind, message }));
+}
+
+/** A policy's legacy `importKind` as the Palisade `kind` of the policies it becomes ([undefined]: every kind; []: none). */
+function policyKinds(policy, where, notes) {
+  return dependencyConditions(withImportKind(undefined, policy.importKind), where, notes).map((condition) => condition.kind);
 }
 
 function translateEntryPoints(options, types, notes) {
   noteRuleWideMessage(options, 'boundaries/entry-point', notes);
   const rules = [];
   for (const { policy, where } of policies(options, 'boundaries/entry-point', notes)) {
-    noteImportKind(policy, where, notes);
     // The policy's `allow` / `disallow` set the imported file's fileInternalPath, replacing any
     // the target names (boundaries merges them so), so the target is read without it.
     const targets = (entities(policy.target, `${where}.target`, notes) ?? [{ where: `${where}.target` }]).map((entity) => ({
@@ -890,45 +1062,62 @@ function translateEntryPoints(options, types, notes) {
       }
     }
     const text = policyMessage(policy, options, where, notes, 'entry-point');
-    rules.push(withoutEmpty({ ...entry, message: text }));
+    for (const kind of policyKinds(policy, where, notes)) {
+      rules.push(withoutEmpty({ ...entry, kind, message: text }));
+    }
   }
   return { default: options?.default === 'allow' ? 'allow' : 'disallow', rules };
+}
+
+/** One `allow` / `disallow` item of boundaries/external as Palisade package patterns. */
+function externalPatterns(item, where, notes) {
+  if (Array.isArray(item)) {
+    // `[package, { specifiers, path }]`: the package's imports of these names, by these subpaths.
+    const { specifiers, path } = isPlainObject(item[1]) ? item[1] : {};
+    const paths = path ? list(path).map((subpath) => (typeof subpath === 'string' ? subpath.replace(/^\//u, '') : subpath)) : undefined;
+    const names = importedNames(specifiers, where, notes);
+    if (names === null) {
+      return [];
+    }
+    return withNames(moduleOrigins({ source: item[0], ...(paths === undefined ? {} : { internalPath: paths }) }, where, notes).packages ?? [], names);
+  }
+  if (typeof item !== 'string' || FOREIGN_GLOB.test(item)) {
+    notes.push(`${where}: ${JSON.stringify(item)} is not a package pattern Palisade reads; it is not carried over`);
+    return [];
+  }
+  return [item];
 }
 
 function translateExternal(options, types, notes) {
   noteRuleWideMessage(options, 'boundaries/external', notes);
   const rules = [];
   for (const { policy, where } of policies(options, 'boundaries/external', notes)) {
-    noteImportKind(policy, where, notes);
     const from = localSelectors(entities(policy.from, `${where}.from`, notes), { types, notes, bare: 'from', fixed: {} }, 'from');
     if (from.length === 0) {
       continue;
     }
     const entry = { from };
     for (const effect of ['allow', 'disallow']) {
-      if (policy[effect] === undefined) {
-        continue;
+      if (policy[effect] !== undefined) {
+        const items = isLegacyTuple(policy[effect]) ? [policy[effect]] : list(policy[effect]);
+        entry[effect] = items.flatMap((item, at) => externalPatterns(item, `${where}.${effect}[${at}]`, notes));
       }
-      entry[effect] = (isLegacyTuple(policy[effect]) ? [policy[effect]] : list(policy[effect])).flatMap((item, at) => {
-        if (Array.isArray(item)) {
-          if (item[1]?.specifiers !== undefined) {
-            notes.push(`${where}.${effect}[${at}]: ${JSON.stringify(item[0])} with ${Object.keys(item[1] ?? {}).join(', ')} (named imports or paths) is not carried over`);
-            return [];
-          }
-          // `[package, { path }]`: the package imported by one of these subpaths.
-          return moduleOrigins({ source: item[0], ...(item[1]?.path === undefined ? {} : { internalPath: item[1].path }) }, `${where}.${effect}[${at}]`, notes).packages ?? [];
-        }
-        if (typeof item !== 'string' || FOREIGN_GLOB.test(item)) {
-          notes.push(`${where}.${effect}[${at}]: ${JSON.stringify(item)} is not a package pattern Palisade reads; it is not carried over`);
-          return [];
-        }
-        return [item];
-      });
     }
     const text = policyMessage(policy, options, where, notes, 'external');
-    rules.push(withoutEmpty({ ...entry, message: text }));
+    for (const kind of policyKinds(policy, where, notes)) {
+      rules.push(withoutEmpty({ ...entry, kind, message: text }));
+    }
   }
-  return { default: options?.default === 'allow' ? 'allow' : 'disallow', rules };
+  return externalOptions(options?.default === 'allow' ? 'allow' : 'disallow', rules);
+}
+
+/**
+ * `external`'s options. boundaries checks nothing in a file in no element, while Palisade's
+ * `external` checks every file: with a disallowing default, such files may import any package.
+ */
+function externalOptions(policy, rules) {
+  const outside = policy === 'disallow' ? [{ from: [{ unknown: true }], allow: ['*'] }] : [];
+  return { default: policy, rules: [...outside, ...rules] };
 }
 
 function list(value) {

@@ -32,9 +32,27 @@ export const SPLIT_RULES = {
 const lines = (...text) => `${text.join('\n')}\n`;
 
 /**
+ * A group with `typescript` also holds `.ts` files (type-only imports), which ESLint parses with
+ * typescript-eslint's parser.
  * @typedef {{ name: string, settings: object, rules: object, files: Record<string, string>,
- *   npm?: string[], sameMessages?: boolean }} Group
+ *   npm?: string[], sameMessages?: boolean, typescript?: boolean }} Group
  */
+
+/**
+ * The files ESLint lints in a group's package, as the `files` of its config.
+ * @param {Group} group
+ */
+export function lintedFiles(group) {
+  return group.typescript ? ['**/*.js', '**/*.ts'] : ['**/*.js'];
+}
+
+/**
+ * The same files as one pattern for the command line (each of its patterns must match a file).
+ * @param {Group} group
+ */
+export function lintPattern(group) {
+  return group.typescript ? '**/*.{js,ts}' : '**/*.js';
+}
 
 /** @type {Group[]} */
 export const GROUPS = [
@@ -581,6 +599,180 @@ export const GROUPS = [
       ),
     },
   },
+  {
+    name: 'import kinds (v5/v6): importKind on element-types and entry-point policies, type-only imports',
+    typescript: true,
+    settings: {
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'domain/*', capture: ['name'] },
+        { type: 'application', pattern: 'application/*', capture: ['name'] },
+      ],
+    },
+    rules: {
+      'boundaries/element-types': [2, {
+        default: 'disallow',
+        rules: [
+          { from: 'application', allow: ['domain', 'application'] },
+          { from: 'domain', allow: ['domain'] },
+          { from: 'domain', allow: ['application'], importKind: 'type' },
+          { from: 'application', disallow: [['domain', { name: 'secret' }]], importKind: 'value' },
+        ],
+      }],
+      'boundaries/entry-point': [2, {
+        default: 'disallow',
+        rules: [
+          { target: ['domain', 'application'], allow: 'index.ts' },
+          { target: ['domain'], allow: 'types.ts', importKind: 'type' },
+          { target: [['domain', { name: 'secret' }]], allow: '*.ts', importKind: ['value', 'typeof'] },
+        ],
+      }],
+    },
+    files: {
+      'src/domain/orders/index.ts': lines(
+        "import type { Command } from '../../application/place-order/index.ts'; // ok: the domain may import an application's types (importKind type)",
+        "import { placeOrder } from '../../application/place-order/index.ts'; // expect element-types: a value import of the application",
+        "import { type Command as C } from '../../application/place-order/index.ts'; // expect element-types: `import { type X }` is a value import",
+        "export type { Command as PlaceOrder } from '../../application/place-order/index.ts'; // ok: a type-only re-export",
+        "export { placeOrder as place } from '../../application/place-order/index.ts'; // expect element-types: a re-export is a value import",
+        "import type { Money } from '../money/types.ts'; // ok: a type import may reach a domain's types.ts",
+        "import { currency } from '../money/types.ts'; // expect entry-point: a value import may not",
+        "import { money } from '../money/index.ts'; // ok: the entry point",
+        'export const order: [Command, C, Money] | null = null;',
+        'export const uses = [placeOrder, currency, money];',
+      ),
+      'src/domain/money/index.ts': 'export const money = 1;\n',
+      'src/domain/money/types.ts': 'export type Money = number;\nexport const currency = 1;\n',
+      'src/domain/secret/index.ts': 'export type Secret = string;\nexport const secret = 1;\n',
+      'src/domain/secret/internal.ts': 'export type Internal = string;\nexport const internal = 1;\n',
+      'src/application/place-order/index.ts': lines(
+        "import { money } from '../../domain/money/index.ts'; // ok: the application may import the domain",
+        "import type { Secret } from '../../domain/secret/index.ts'; // ok: the secret domain's types (the later disallow is for value imports)",
+        "import { secret } from '../../domain/secret/index.ts'; // expect element-types: a value import of the secret domain",
+        "export { secret as hidden } from '../../domain/secret/index.ts'; // expect element-types: a re-export by name is a value import",
+        "const lazy = () => import('../../domain/secret/index.ts'); // expect element-types: a dynamic import is a value import",
+        "import type { Internal } from '../../domain/secret/internal.ts'; // expect entry-point: its files are open to value imports only",
+        "import { internal } from '../../domain/secret/internal.ts'; // expect element-types: a value import of the secret domain",
+        "import type { Money } from '../../domain/money/types.ts'; // ok: types.ts is open to type imports",
+        'export type Command = [Secret, Internal, Money];',
+        'export const placeOrder = [money, secret, lazy, internal];',
+      ),
+    },
+  },
+  {
+    name: 'external with importKind and names (v5): [package, { specifiers }], [package, { specifiers, path }]',
+    npm: ['react', 'lodash', '@prisma/client'],
+    typescript: true,
+    sameMessages: true,
+    settings: {
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'domain/*', capture: ['name'] },
+        { type: 'web', pattern: 'web/*', capture: ['name'] },
+      ],
+    },
+    rules: {
+      'boundaries/external': [2, {
+        default: 'allow',
+        rules: [
+          { from: ['domain'], disallow: ['@prisma/client'], importKind: 'value', message: 'the domain may import only the types of {{ dependency.source }}' },
+          { from: ['web'], disallow: [['react', { specifiers: ['useEffect', 'useLayout*'] }]], message: 'effects live in hooks/, not in code importing {{ dependency.source }}' },
+          { from: ['web'], disallow: [['lodash', { specifiers: ['map'], path: '/fp' }]], message: 'use Array.prototype.map, not the one of {{ dependency.source }}' },
+          { from: [['web', { name: 'legacy' }]], allow: [['react', { specifiers: ['useEffect'] }]] },
+        ],
+      }],
+    },
+    files: {
+      'src/domain/orders/index.ts': lines(
+        "import type { User } from '@prisma/client'; // ok: a type import of a package banned for value imports",
+        "import { PrismaClient } from '@prisma/client'; // expect external: a value import",
+        "import { type User as Customer } from '@prisma/client'; // expect external: `import { type X }` is a value import",
+        "export type { User as Person } from '@prisma/client'; // ok: a type-only re-export",
+        'export const orders: [User, Customer] | null = null;',
+        'export const client = PrismaClient;',
+      ),
+      'src/web/page/index.ts': lines(
+        "import { useEffect } from 'react'; // expect external: a banned name",
+        "import { useState, useLayoutEffect } from 'react'; // expect external: a name glob, among other names",
+        "import { useState as useLocalState } from 'react'; // ok: a name that is not banned",
+        "import React from 'react'; // ok: a default import names nothing",
+        "import * as ReactAll from 'react'; // ok: a namespace import names nothing",
+        "export { useEffect } from 'react'; // expect external: a re-export by name",
+        "export { useEffect as effect } from 'react'; // palisade-only external: a renamed re-export still takes useEffect from react (boundaries matches the exported name)",
+        "import { map } from 'lodash/fp'; // expect external: a banned name at a banned path",
+        "import { map as mapAll } from 'lodash'; // ok: the name outside the path",
+        "import { filter } from 'lodash/fp'; // ok: another name at the path",
+        'export const page = [useEffect, useState, useLayoutEffect, useLocalState, React, ReactAll, map, mapAll, filter];',
+      ),
+      'src/web/legacy/index.ts': lines(
+        "import { useEffect } from 'react'; // ok: a later policy allows this name for this captured value",
+        "import { useLayoutEffect } from 'react'; // expect external: the later policy allows only useEffect",
+        'export const legacy = [useEffect, useLayoutEffect];',
+      ),
+    },
+  },
+  {
+    name: 'v7 dependency selectors: dependency kind and specifiers on local and package policies (checkAllOrigins)',
+    npm: ['react', 'lodash'],
+    typescript: true,
+    settings: {
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'domain/*', capture: ['name'] },
+        { type: 'application', pattern: 'application/*', capture: ['name'] },
+        { type: 'infra', pattern: 'infra/*', capture: ['name'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'disallow',
+        checkAllOrigins: true,
+        policies: [
+          { from: { element: { type: 'application' } }, allow: { to: { element: { types: { anyOf: ['domain', 'application'] } } } } },
+          { from: { element: { type: 'domain' } }, allow: [{ to: { element: { type: 'domain' } } }, { to: { element: { type: 'application' } }, dependency: { kind: 'type' } }] },
+          { from: { element: { type: 'infra' } }, dependency: { kind: 'value' }, allow: { to: { element: { type: 'domain' } } } },
+          { from: { element: { type: 'infra' } }, dependency: { kind: ['type'] }, allow: [{ to: { element: { type: 'application' } } }, { to: { element: { type: 'infra' } }, dependency: { kind: '*' } }] },
+          { from: { element: { types: { anyOf: ['domain', 'application', 'infra'] } } }, allow: { to: { module: { source: ['react', 'lodash'] } } } },
+          { from: { element: { type: 'domain' } }, disallow: { to: { module: { source: 'react' } }, dependency: { specifiers: 'use*' } } },
+          { from: { element: { type: 'domain' } }, disallow: { to: { module: { source: 'lodash' } }, dependency: [{ kind: 'value', specifiers: ['debounce', 'throttle'] }, { specifiers: 'chunk' }] } },
+          { from: { element: { type: 'application' } }, disallow: { dependency: { module: 'lodash', kind: '!type' } } },
+        ],
+      }],
+    },
+    files: {
+      'src/domain/orders/index.ts': lines(
+        "import type { Command } from '../../application/place/index.ts'; // ok: a type import of the application (an entry's dependency kind)",
+        "import { place } from '../../application/place/index.ts'; // expect dependencies: a value import of the application",
+        "import { billing } from '../billing/index.ts'; // ok: a domain imports a domain",
+        "import { useMemo } from 'react'; // expect dependencies as external: a name glob (dependency specifiers)",
+        "import React from 'react'; // ok: a default import names nothing",
+        "import type { DebouncedFunc } from 'lodash'; // ok: a type import (the name is not banned for types)",
+        "import { debounce } from 'lodash'; // expect dependencies as external: a banned name, imported as a value",
+        "import type { chunk } from 'lodash'; // expect dependencies as external: the second alternative bans this name for every kind",
+        "import { merge } from 'lodash'; // ok: a name no alternative bans",
+        'export const order: [Command, DebouncedFunc, chunk] | null = null;',
+        'export const orders = [place, billing, useMemo, React, debounce, merge];',
+      ),
+      'src/domain/billing/index.ts': 'export const billing = 1;\n',
+      'src/application/place/index.ts': lines(
+        "import { billing } from '../../domain/billing/index.ts'; // ok: the application imports the domain",
+        "import { throttle } from 'lodash'; // expect dependencies as external: a legacy dependency module, for non-type imports",
+        "import type { DebouncedFunc } from 'lodash'; // ok: a type import",
+        "import { useState } from 'react'; // ok: the application may use hooks",
+        'export type Command = DebouncedFunc;',
+        'export const place = [billing, throttle, useState];',
+      ),
+      'src/infra/db/index.ts': lines(
+        "import { billing } from '../../domain/billing/index.ts'; // ok: the policy's dependency kind is value",
+        "import type { Billing } from '../../domain/billing/types.ts'; // expect dependencies: a type import, which the policy's kind does not allow",
+        "import type { Command } from '../../application/place/index.ts'; // ok: a kind list",
+        "import { place } from '../../application/place/index.ts'; // expect dependencies: a value import of the application",
+        "import { pool } from '../pool/index.ts'; // ok: the entry's kind `*` replaces the policy's",
+        'export const db: [Billing, Command] | null = null;',
+        'export const uses = [billing, place, pool];',
+      ),
+      'src/domain/billing/types.ts': 'export type Billing = number;\n',
+      'src/infra/pool/index.ts': 'export const pool = 1;\n',
+      'src/setup.ts': "import { debounce } from 'lodash'; // ok: boundaries checks nothing in a file in no element, whatever the default\nexport const setup = debounce;\n",
+    },
+  },
 ];
 
 /**
@@ -725,9 +917,10 @@ export function materialise(group) {
     'package.json': JSON.stringify({ name: 'boundaries-fixture', private: true, type: 'module' }, null, 2),
     'eslint.config.mjs': lines(
       "import boundaries from 'eslint-plugin-boundaries';",
+      ...(group.typescript ? ["import tseslint from 'typescript-eslint';"] : []),
       '',
       'export default [',
-      `  { files: ['**/*.js'], plugins: { boundaries }, settings: ${JSON.stringify(group.settings)}, rules: ${JSON.stringify(group.rules)} },`,
+      `  { files: ${JSON.stringify(lintedFiles(group))}, plugins: { boundaries }, ${group.typescript ? 'languageOptions: { parser: tseslint.parser }, ' : ''}settings: ${JSON.stringify(group.settings)}, rules: ${JSON.stringify(group.rules)} },`,
       '];',
     ),
     ...group.files,
