@@ -12,9 +12,10 @@
 const PREFIX = 'boundaries/';
 const DEPENDENCY_RULES = ['dependencies', 'element-types'];
 const TRANSLATED_RULES = [...DEPENDENCY_RULES, 'entry-point', 'external', 'no-unknown-files'];
+const UNKNOWN_IMPORTS = 'Palisade has no rule of its own for imports of local files outside every element; `dependencies` with "checkUnknownLocals": true reports them where no policy allows `{ "unknown": true }`';
 const UNSUPPORTED_RULES = {
-  'no-unknown': 'imports of local files outside every element are not reported',
-  'no-unknown-dependencies': 'imports of local files outside every element are not reported',
+  'no-unknown': UNKNOWN_IMPORTS,
+  'no-unknown-dependencies': UNKNOWN_IMPORTS,
   'no-private': 'there is no rule for private child elements; an entry-point `elements` policy can expose only an element\'s entry files',
   'no-ignored': 'imports of ignored files are not reported',
   'no-ignored-dependencies': 'imports of ignored files are not reported',

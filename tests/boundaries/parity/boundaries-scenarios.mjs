@@ -773,6 +773,168 @@ export const GROUPS = [
       'src/setup.ts': "import { debounce } from 'lodash'; // ok: boundaries checks nothing in a file in no element, whatever the default\nexport const setup = debounce;\n",
     },
   },
+  {
+    name: 'dependencies with fileInternalPath (v7) and internalPath (v6): a file\'s path inside its element on either side, also in external',
+    npm: ['express'],
+    settings: {
+      'boundaries/elements': [
+        { type: 'component', pattern: 'components/*', capture: ['name'] },
+        { type: 'module', pattern: 'modules/*', capture: ['name'] },
+        { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'module' } }, allow: { to: { element: { types: { anyOf: ['component', 'module'] }, fileInternalPath: 'index.js' } } } },
+          { from: { element: { type: 'module' } }, allow: { to: { element: { type: 'helper', fileInternalPath: ['*.js', 'format/**'] } } } },
+          { from: { element: { type: 'module', fileInternalPath: 'legacy/**' } }, allow: { to: { element: { type: 'component' } } } },
+          { from: { element: { type: 'module' } }, allow: [{ to: { type: 'component', internalPath: 'testing.js' } }] },
+          { to: { element: { type: 'helper' } }, disallow: { to: { element: { fileInternalPath: '**/internal/**' } } }, message: 'helpers keep {{ dependency.source }} to themselves' },
+        ],
+      }],
+      'boundaries/external': [2, {
+        default: 'allow',
+        rules: [
+          { from: ['module'], disallow: ['express'] },
+          { from: [{ type: 'module', internalPath: 'server/**' }], allow: ['express'] },
+        ],
+      }],
+    },
+    files: {
+      'src/modules/shop/index.js': lines(
+        "import { Button } from '../../components/button/index.js'; // ok: a component's entry point (fileInternalPath)",
+        "import { Button as B } from '../../components/button/Button.js'; // expect dependencies: not the entry point",
+        "import { orders } from '../orders/index.js'; // ok: a module's entry point",
+        "import { service } from '../orders/service.js'; // expect dependencies: not the entry point of a module",
+        "import { sort } from '../../helpers/data/sort.js'; // ok: a top-level file of a helper (a list of globs)",
+        "import { deep } from '../../helpers/data/nested/deep.js'; // expect dependencies: `*.js` stays in one folder",
+        "import { date } from '../../helpers/data/format/date/index.js'; // ok: `format/**` spans folders",
+        "import { secret } from '../../helpers/data/format/internal/secret.js'; // expect dependencies: a later disallow on the path merged into the policy's `to`",
+        "import { testing } from '../../components/button/testing.js'; // ok: a v6 object selector's internalPath",
+        "import express from 'express'; // expect external: modules may not use express",
+        'export const shop = [Button, B, orders, service, sort, deep, date, secret, testing, express];',
+      ),
+      'src/modules/shop/legacy/cart.js': lines(
+        "import { Button } from '../../../components/button/Button.js'; // ok: files in a module's legacy folder may import any file of a component (fileInternalPath on the importer)",
+        "import { service } from '../../orders/service.js'; // expect dependencies: the legacy folder opens components only",
+        'export const cart = [Button, service];',
+      ),
+      'src/modules/shop/server/app.js': lines(
+        "import express from 'express'; // ok: a later external policy allows it in the module's server folder (internalPath on the importer)",
+        'export const app = express;',
+      ),
+      'src/modules/orders/index.js': 'export const orders = 1;\n',
+      'src/modules/orders/service.js': 'export const service = 1;\n',
+      'src/components/button/index.js': "export { Button } from './Button.js'; // ok: inside one element\n",
+      'src/components/button/Button.js': 'export const Button = 1;\n',
+      'src/components/button/testing.js': 'export const testing = 1;\n',
+      'src/helpers/data/sort.js': 'export const sort = 1;\n',
+      'src/helpers/data/nested/deep.js': 'export const deep = 1;\n',
+      'src/helpers/data/format/date/index.js': 'export const date = 1;\n',
+      'src/helpers/data/format/internal/secret.js': 'export const secret = 1;\n',
+    },
+  },
+  {
+    name: 'dependencies with checkAllOrigins: internalPath null (a package imported by its name alone) and internalPath globs',
+    npm: ['lodash', 'date-fns'],
+    settings: { 'boundaries/elements': [{ type: 'web', pattern: 'web/*', capture: ['name'] }] },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'allow',
+        checkAllOrigins: true,
+        policies: [
+          { from: { element: { type: 'web' } }, disallow: { to: { module: { source: 'lodash', internalPath: null } } } },
+          { from: { element: { type: 'web' } }, disallow: { to: { module: { source: 'date-fns', internalPath: 'locale/*' } } } },
+          { from: { element: { type: 'web' } }, disallow: { to: { module: { origin: 'core', source: 'fs', internalPath: [null] } } } },
+        ],
+      }],
+    },
+    files: {
+      'src/web/page/index.js': lines(
+        "import _ from 'lodash'; // expect dependencies as external: the whole of lodash",
+        "import map from 'lodash/map'; // ok: one function of it",
+        "import fr from 'date-fns/locale/fr'; // expect dependencies as external: a path glob inside the package",
+        "import frCa from 'date-fns/locale/fr/ca'; // ok: `*` stays in one folder",
+        "import format from 'date-fns/format'; // ok: another path",
+        "import { readFile } from 'fs'; // expect dependencies as external: a built-in by its name alone",
+        "import { readFile as read } from 'fs/promises'; // ok: a path inside the built-in",
+        'export const page = [_, map, fr, frCa, format, readFile, read];',
+      ),
+    },
+  },
+  {
+    name: 'dependencies with checkInternals: imports inside one element',
+    settings: {
+      'boundaries/elements': [
+        { type: 'component', pattern: 'components/*', capture: ['name'] },
+        { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'disallow',
+        checkInternals: true,
+        policies: [
+          { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'helper' } } } },
+          { from: { element: { type: 'helper' } }, allow: { to: { element: { type: 'helper' } } } },
+          { from: { element: { type: 'component', captured: { name: 'card' } } }, allow: { to: { element: { captured: { name: '{{ from.element.captured.name }}' }, fileInternalPath: 'parts/**' } } } },
+        ],
+      }],
+    },
+    files: {
+      'src/components/button/index.js': lines(
+        "import { Button } from './Button.js'; // expect dependencies: no policy lets a component import a component, its own files included",
+        "import { sort } from '../../helpers/data/sort.js'; // ok: a component imports a helper",
+        'export { Button, sort };',
+      ),
+      'src/components/button/Button.js': 'export const Button = 1;\n',
+      'src/components/card/index.js': lines(
+        "import { header } from './parts/header.js'; // ok: its own parts (a captured-value template and a fileInternalPath)",
+        "import { util } from './util.js'; // expect dependencies: its own file outside parts/",
+        "import { Button } from '../button/Button.js'; // expect dependencies: another component",
+        'export const card = [header, util, Button];',
+      ),
+      'src/components/card/parts/header.js': 'export const header = 1;\n',
+      'src/components/card/util.js': 'export const util = 1;\n',
+      'src/helpers/data/sort.js': "import { parse } from './parse.js'; // ok: helpers may import helpers, their own files included\nexport const sort = parse;\n",
+      'src/helpers/data/parse.js': 'export const parse = 1;\n',
+    },
+  },
+  {
+    name: 'dependencies with checkUnknownLocals: imports of local files outside every element, isUnknown',
+    settings: { 'boundaries/elements': [{ type: 'component', pattern: 'components/*', capture: ['name'] }] },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'disallow',
+        checkUnknownLocals: true,
+        policies: [
+          { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'component' } } } },
+          { from: { element: { type: 'component', captured: { name: 'icon' } } }, allow: { to: { element: { isUnknown: true } } } },
+          { from: { element: { type: 'component', captured: { name: 'shell' } } }, allow: { to: { module: { origin: 'local' } } } },
+        ],
+      }],
+    },
+    files: {
+      'src/components/button/index.js': lines(
+        "import { config } from '../../config.js'; // expect dependencies: a local file in no element",
+        "import { Icon } from '../icon/index.js'; // ok: a component imports a component",
+        'export const Button = [config, Icon];',
+      ),
+      'src/components/icon/index.js': lines(
+        "import { config } from '../../config.js'; // ok: a policy on isUnknown lets the icon import files in no element",
+        'export const Icon = config;',
+      ),
+      'src/components/shell/index.js': lines(
+        "import { config } from '../../config.js'; // ok: a local module selector picks files in no element too",
+        "import { Icon } from '../icon/index.js'; // ok: and files in elements",
+        'export const Shell = [config, Icon];',
+      ),
+      'src/config.js': "import { defaults } from './components/icon/defaults.js'; // ok: boundaries checks nothing in a file in no element\nexport const config = defaults;\n",
+      'src/components/icon/defaults.js': 'export const defaults = 1;\n',
+    },
+  },
 ];
 
 /**
@@ -783,7 +945,7 @@ export const GROUPS = [
 export const PENDING = [
   {
     reason:
-      "Palisade's dependencies selectors have no condition on the imported file's path inside its element (boundaries' element `fileInternalPath`); entry-point's `elements` policy has one, but a separate rule cannot take part in one policy list's last-match-wins order",
+      "a negated fileInternalPath (`!index.js`): Palisade's selector `internalPath` takes a glob with no negation (`type` and `captures` take a leading `!`), and the complement of a glob is no list of globs",
     group: {
       name: 'dependencies with fileInternalPath: entry points written as boundaries/dependencies policies',
       settings: {
@@ -820,86 +982,6 @@ export const PENDING = [
           "import { Button } from '../../components/button/index.js'; // expect dependencies: no policy lets a helper import a component",
           'export const sort = Button;',
         ),
-      },
-    },
-  },
-  {
-    reason:
-      "an external package pattern covers the package's subpaths; none matches a package imported by its name alone (boundaries' module `internalPath: null`)",
-    group: {
-      name: 'dependencies with checkAllOrigins: internalPath null (a package imported by its name alone)',
-      npm: ['lodash'],
-      settings: { 'boundaries/elements': [{ type: 'web', pattern: 'web/*', capture: ['name'] }] },
-      rules: {
-        'boundaries/dependencies': [2, {
-          default: 'allow',
-          checkAllOrigins: true,
-          policies: [{ from: { element: { type: 'web' } }, disallow: { to: { module: { source: 'lodash', internalPath: null } } } }],
-        }],
-      },
-      files: {
-        'src/web/page/index.js': lines(
-          "import _ from 'lodash'; // expect dependencies as external: the whole of lodash",
-          "import map from 'lodash/map'; // ok: one function of it",
-          'export const page = [_, map];',
-        ),
-      },
-    },
-  },
-  {
-    reason:
-      "Palisade's dependencies never checks imports inside one element instance (boundaries' `checkInternals`)",
-    group: {
-      name: 'dependencies with checkInternals: imports inside one element',
-      settings: {
-        'boundaries/elements': [
-          { type: 'component', pattern: 'components/*', capture: ['name'] },
-          { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
-        ],
-      },
-      rules: {
-        'boundaries/dependencies': [2, {
-          default: 'disallow',
-          checkInternals: true,
-          policies: [
-            { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'helper' } } } },
-            { from: { element: { type: 'helper' } }, allow: { to: { element: { type: 'helper' } } } },
-          ],
-        }],
-      },
-      files: {
-        'src/components/button/index.js': lines(
-          "import { Button } from './Button.js'; // expect dependencies: no policy lets a component import a component, its own files included",
-          "import { sort } from '../../helpers/data/sort.js'; // ok: a component imports a helper",
-          'export { Button, sort };',
-        ),
-        'src/components/button/Button.js': 'export const Button = 1;\n',
-        'src/helpers/data/sort.js': "import { parse } from './parse.js'; // ok: helpers may import helpers, their own files included\nexport const sort = parse;\n",
-        'src/helpers/data/parse.js': 'export const parse = 1;\n',
-      },
-    },
-  },
-  {
-    reason:
-      "Palisade's dependencies checks imports between elements only, never an import of a local file in no element (boundaries' `checkUnknownLocals`)",
-    group: {
-      name: 'dependencies with checkUnknownLocals: imports of local files outside every element',
-      settings: { 'boundaries/elements': [{ type: 'component', pattern: 'components/*', capture: ['name'] }] },
-      rules: {
-        'boundaries/dependencies': [2, {
-          default: 'disallow',
-          checkUnknownLocals: true,
-          policies: [{ from: { element: { type: 'component' } }, allow: { to: { element: { type: 'component' } } } }],
-        }],
-      },
-      files: {
-        'src/components/button/index.js': lines(
-          "import { config } from '../../config.js'; // expect dependencies: a local file in no element",
-          "import { Icon } from '../icon/index.js'; // ok: a component imports a component",
-          'export const Button = [config, Icon];',
-        ),
-        'src/components/icon/index.js': 'export const Icon = 1;\n',
-        'src/config.js': 'export const config = 1;\n',
       },
     },
   },
