@@ -157,7 +157,8 @@ test('init --from-boundaries names what it cannot carry over, and fails on a con
         { from: 'widget', allow: ['feature'], message: 'in ${report.specifiers}' },
       ],
     }],
-    'boundaries/external': [2, { rules: [{ from: 'widget', disallow: [['react', { specifiers: ['useState'] }]] }] }],
+    'boundaries/external': [2, { rules: [{ from: 'widget', disallow: [['react', { specifiers: ['useState'] }], ['react', { specifiers: 5 }]] }] }],
+    'boundaries/entry-point': [2, { rules: [{ target: 'widget', allow: 'index.js', importKind: 5 }] }],
     'boundaries/no-private': [2],
     'boundaries/no-unknown': [2],
   };
@@ -170,6 +171,9 @@ test('init --from-boundaries names what it cannot carry over, and fails on a con
     'boundaries/element-types rules[1].from matches on path, which Palisade selectors do not',
     'boundaries/element-types rules[2].allow[0]: template {{ from.parents.0.type }} has no Palisade equivalent',
     'boundaries/element-types rules[3].message: message template ${report.specifiers} has no Palisade equivalent',
+    // Bad input: a note naming where it is, never a stack trace.
+    'boundaries/external rules[0].disallow[1]: specifiers 5 is not a name pattern Palisade reads; it is not carried over',
+    'boundaries/entry-point rules[0].importKind: kind 5 is not an import kind pattern Palisade reads; it is not carried over',
     'boundaries/no-private is not carried over',
     'boundaries/no-unknown is not carried over',
     'boundaries/include is not carried over',
@@ -185,7 +189,7 @@ test('init --from-boundaries names what it cannot carry over, and fails on a con
   // boundaries/external's default disallows: files in no element, which it does not check, may
   // import any package.
   assert.deepEqual(written.rules.external[1].rules, [{ from: [{ unknown: true }], allow: ['*'] }, { from: ['widget'], disallow: [{ package: 'react', specifiers: ['useState'] }] }]);
-  assert.doesNotMatch(notes, /importKind|named imports/u);
+  assert.doesNotMatch(notes, /rules\[0\]: importKind|"useState"|named imports/u);
   // rules[1] (a path selector) and rules[2] (its only selector has a template with no equivalent)
   // are left out, as their notes say, not kept with the template as literal text.
   assert.deepEqual(written.rules.dependencies[1].rules.map((rule) => rule.from), [['feature'], ['widget']]);

@@ -957,7 +957,7 @@ function translatePolicies(options, rule, types, notes) {
           }
           // A legacy entry takes the policy's importKind, not its `dependency` (boundaries 7.2).
           const sides = outer.to !== undefined && outer.from === undefined ? { from: entry.legacy, to: outer.to } : { from: outer.from, to: entry.legacy };
-          return { ...sides, dependency: withImportKind(undefined, policy.importKind), where: policy.importKind ? where : entry.where };
+          return { ...sides, dependency: withImportKind(undefined, policy.importKind), where: policy.importKind ? `${where}.importKind` : entry.where };
         });
       }
     }
@@ -1033,7 +1033,7 @@ function addPolicy(rules, { from, effect, selected, kind }, messageText) {
 
 /** A policy's legacy `importKind` as the Palisade `kind` of the policies it becomes ([undefined]: every kind; []: none). */
 function policyKinds(policy, where, notes) {
-  return dependencyConditions(withImportKind(undefined, policy.importKind), where, notes).map((condition) => condition.kind);
+  return dependencyConditions(withImportKind(undefined, policy.importKind), `${where}.importKind`, notes).map((condition) => condition.kind);
 }
 
 function translateEntryPoints(options, types, notes) {
