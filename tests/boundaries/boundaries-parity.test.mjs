@@ -217,7 +217,7 @@ test('init --from-boundaries names the v7 options and selectors it cannot carry 
         { from: component, allow: { to: { module: { source: 'react' } } }, message: '{{ from.element.types.[0] }} uses {{ to.module.source }}' },
         null,
         { from: { element: { types: { someOf: ['component'] } } }, allow: { to: { element: { type: 'component' } } }, message: 5 },
-        { from: component, allow: { to: { element: { fileInternalPath: '!index.js' } } } },
+        { from: component, allow: { to: { element: { fileInternalPath: ['index.js', '!main.js'] } } } },
         { from: component, dependency: { kind: 'type' }, allow: [{ to: { element: { isUnknown: true } } }, { to: component, dependency: [{ kind: 'value' }, { relationship: { to: 'internal' } }] }] },
         { from: component, allow: { to: component, dependency: { specifiers: ['x'] } } },
         { from: component, allow: { to: component, dependency: 5 }, importKind: '{{ x }}' },
@@ -232,7 +232,7 @@ test('init --from-boundaries names the v7 options and selectors it cannot carry 
     // Bad input: a note naming where it is, never a stack trace.
     'boundaries/dependencies rules[5]: null is not a policy; it is not carried over',
     'boundaries/dependencies rules[6].from: types {"someOf":["component"]} is not an array query Palisade reads',
-    'boundaries/dependencies rules[7].allow.to: fileInternalPath "!index.js" is not a glob Palisade reads (Palisade\'s internalPath has no negation)',
+    'boundaries/dependencies rules[7].allow.to: fileInternalPath "!main.js" is not a glob Palisade reads (a negated glob in a list); the selector is not carried over',
     'boundaries/dependencies rules[8].allow[1].dependency: a dependency selector on relationship has no Palisade equivalent',
     'boundaries/dependencies rules[9].allow.dependency: specifiers on local files have no Palisade equivalent',
     'boundaries/dependencies rules[10].allow.dependency: 5 is not a dependency selector Palisade reads',

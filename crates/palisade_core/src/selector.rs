@@ -35,7 +35,8 @@ pub struct SelectorFields {
     /// templates).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub captures: std::collections::BTreeMap<String, String>,
-    /// A glob of the file's path inside its element's folder (`index.ts`, `src/**`, `*.service.ts`).
+    /// A glob of the file's path inside its element's folder (`index.ts`, `src/**`,
+    /// `*.service.ts`); a leading `!` negates.
     #[serde(rename = "internalPath", default, skip_serializing_if = "Option::is_none")]
     pub internal_path: Option<String>,
     /// `true`: a local file that belongs to no element; `false`: one that belongs to an element.
@@ -169,8 +170,12 @@ struct Negatable {
 
 impl Negatable {
     fn new(pattern: &str) -> Result<Self, String> {
+        Self::with_flavor(pattern, Flavor::Text)
+    }
+
+    fn with_flavor(pattern: &str, flavor: Flavor) -> Result<Self, String> {
         let (negated, pattern) = split_negation(pattern);
-        Ok(Self { glob: Glob::new(pattern, Flavor::Text)?, negated })
+        Ok(Self { glob: Glob::new(pattern, flavor)?, negated })
     }
 
     fn is_match(&self, text: &str) -> bool {
@@ -189,7 +194,7 @@ pub struct Selector {
     project: Option<Glob>,
     tag: Option<Glob>,
     captures: Vec<(String, CaptureCondition)>,
-    internal_path: Option<Glob>,
+    internal_path: Option<Negatable>,
     unknown: Option<bool>,
 }
 
@@ -218,7 +223,7 @@ impl Selector {
                     internal_path: fields
                         .internal_path
                         .as_deref()
-                        .map(|pattern| Glob::new(pattern, Flavor::Path))
+                        .map(|pattern| Negatable::with_flavor(pattern, Flavor::Path))
                         .transpose()
                         .map_err(|err| format!("internalPath: {err}"))?,
                     unknown: fields.unknown,

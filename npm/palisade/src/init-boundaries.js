@@ -430,9 +430,12 @@ function fileInternalPaths(value, where, notes) {
     return [undefined];
   }
   const globs = list(value);
-  const unreadable = globs.find((glob) => typeof glob !== 'string' || FOREIGN_GLOB.test(glob) || HAS_TEMPLATE.test(glob));
+  // One glob may be negated (`!index.js`), as Palisade's internalPath may; in a list, where any
+  // glob may match, a negation means something else.
+  const readable = (glob) => typeof glob === 'string' && !FOREIGN_GLOB.test(globs.length === 1 ? glob.replace(/^!/u, '') : glob) && !HAS_TEMPLATE.test(glob);
+  const unreadable = globs.find((glob) => !readable(glob));
   if (value === null || unreadable !== undefined) {
-    const why = typeof unreadable === 'string' && unreadable.startsWith('!') ? ' (Palisade\'s internalPath has no negation)' : '';
+    const why = typeof unreadable === 'string' && unreadable.startsWith('!') ? ' (a negated glob in a list)' : '';
     notes.push(`${where}: fileInternalPath ${JSON.stringify(value === null ? null : unreadable)} is not a glob Palisade reads${why}; the selector is not carried over`);
     return undefined;
   }

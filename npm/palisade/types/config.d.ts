@@ -117,7 +117,10 @@ export interface SelectorFields {
    * templates).
    */
   captures?: Record<string, string>;
-  /** A glob of the file's path inside its element's folder (`index.ts`, `src/**`, `*.service.ts`). */
+  /**
+   * A glob of the file's path inside its element's folder (`index.ts`, `src/**`,
+   * `*.service.ts`); a leading `!` negates.
+   */
   internalPath?: string | null;
   /** `true`: a local file that belongs to no element; `false`: one that belongs to an element. */
   unknown?: boolean | null;

@@ -935,6 +935,44 @@ export const GROUPS = [
       'src/components/icon/defaults.js': 'export const defaults = 1;\n',
     },
   },
+  {
+    name: 'dependencies with fileInternalPath: entry points written as boundaries/dependencies policies',
+    settings: {
+      'boundaries/elements': [
+        { type: 'component', pattern: 'components/*', capture: ['name'] },
+        { type: 'module', pattern: 'modules/*', capture: ['name'] },
+        { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [2, {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'module' } }, allow: { to: { element: { types: { anyOf: ['component', 'module', 'helper'] } } } } },
+          { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'helper' } } } },
+          { to: { element: { type: ['component', 'module'] } }, disallow: { to: { element: { fileInternalPath: '!index.js' } } } },
+        ],
+      }],
+    },
+    files: {
+      'src/modules/shop/index.js': lines(
+        "import { Button } from '../../components/button/index.js'; // ok: a component through its entry point",
+        "import { Button as B } from '../../components/button/Button.js'; // expect dependencies: not the entry point (fileInternalPath)",
+        "import { orders } from '../orders/index.js'; // ok: a module through its entry point",
+        "import { service } from '../orders/service.js'; // expect dependencies: not the entry point of a module",
+        "import { sort } from '../../helpers/data/sort.js'; // ok: helpers have no entry-point policy",
+        'export const shop = [Button, B, orders, service, sort];',
+      ),
+      'src/modules/orders/index.js': 'export const orders = 1;\n',
+      'src/modules/orders/service.js': 'export const service = 1;\n',
+      'src/components/button/index.js': "export { Button } from './Button.js'; // ok: inside one element\n",
+      'src/components/button/Button.js': 'export const Button = 1;\n',
+      'src/helpers/data/sort.js': lines(
+        "import { Button } from '../../components/button/index.js'; // expect dependencies: no policy lets a helper import a component",
+        'export const sort = Button;',
+      ),
+    },
+  },
 ];
 
 /**
@@ -942,50 +980,7 @@ export const GROUPS = [
  * boundaries' side of their annotations and runs Palisade's as a todo.
  * @type {{ group: Group, reason: string }[]}
  */
-export const PENDING = [
-  {
-    reason:
-      "a negated fileInternalPath (`!index.js`): Palisade's selector `internalPath` takes a glob with no negation (`type` and `captures` take a leading `!`), and the complement of a glob is no list of globs",
-    group: {
-      name: 'dependencies with fileInternalPath: entry points written as boundaries/dependencies policies',
-      settings: {
-        'boundaries/elements': [
-          { type: 'component', pattern: 'components/*', capture: ['name'] },
-          { type: 'module', pattern: 'modules/*', capture: ['name'] },
-          { type: 'helper', pattern: 'helpers/*', capture: ['family'] },
-        ],
-      },
-      rules: {
-        'boundaries/dependencies': [2, {
-          default: 'disallow',
-          policies: [
-            { from: { element: { type: 'module' } }, allow: { to: { element: { types: { anyOf: ['component', 'module', 'helper'] } } } } },
-            { from: { element: { type: 'component' } }, allow: { to: { element: { type: 'helper' } } } },
-            { to: { element: { type: ['component', 'module'] } }, disallow: { to: { element: { fileInternalPath: '!index.js' } } } },
-          ],
-        }],
-      },
-      files: {
-        'src/modules/shop/index.js': lines(
-          "import { Button } from '../../components/button/index.js'; // ok: a component through its entry point",
-          "import { Button as B } from '../../components/button/Button.js'; // expect dependencies: not the entry point (fileInternalPath)",
-          "import { orders } from '../orders/index.js'; // ok: a module through its entry point",
-          "import { service } from '../orders/service.js'; // expect dependencies: not the entry point of a module",
-          "import { sort } from '../../helpers/data/sort.js'; // ok: helpers have no entry-point policy",
-          'export const shop = [Button, B, orders, service, sort];',
-        ),
-        'src/modules/orders/index.js': 'export const orders = 1;\n',
-        'src/modules/orders/service.js': 'export const service = 1;\n',
-        'src/components/button/index.js': "export { Button } from './Button.js'; // ok: inside one element\n",
-        'src/components/button/Button.js': 'export const Button = 1;\n',
-        'src/helpers/data/sort.js': lines(
-          "import { Button } from '../../components/button/index.js'; // expect dependencies: no policy lets a helper import a component",
-          'export const sort = Button;',
-        ),
-      },
-    },
-  },
-];
+export const PENDING = [];
 
 const ANNOTATION = /\/\/ (ok|expect ([a-z-]+)(?: as ([a-z-]+))?|palisade-only ([a-z-]+)): (.+)$/u;
 

@@ -65,7 +65,7 @@ With this policy `libs/orders/application` may import `libs/orders/domain` but n
 - `checkUnknownLocals` (default `false`): also check imports of local files that belong to no
   element; a selector `{ "unknown": true }` picks them (and `to` data is the file's path).
 
-Selectors may also test the file's path inside its element's folder: `{ "type": "component",
+Selectors may also test the file's path inside its element's folder (a glob; a leading `!` negates): `{ "type": "component",
 "internalPath": "index.ts" }`, and whether it belongs to an element: `{ "unknown": true }`.
 
 Otherwise imports inside one element instance, and files with no element, are not checked here
@@ -286,7 +286,7 @@ mod tests {
             { "type": "application", "pattern": "libs/{scope}/application/**" }
           ],
           "rules": { "dependencies": ["error", { "checkInternals": true, "checkUnknownLocals": true, "rules": [
-            { "from": "application", "allow": { "type": "domain", "internalPath": "d.ts" } },
+            { "from": "application", "allow": "domain", "disallow": { "type": "domain", "internalPath": "!d.ts" } },
             { "from": "domain", "allow": { "type": "domain", "internalPath": "e.ts" } },
             { "from": "*", "allow": { "unknown": true, "internalPath": "*" } },
             { "from": "domain", "allow": { "unknown": true } }
