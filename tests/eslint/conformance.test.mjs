@@ -20,6 +20,7 @@ import { ESLint as ESLint9 } from 'eslint9';
 import palisade from 'palisade/eslint';
 import tseslint from 'typescript-eslint';
 import { findScenarios, parseErrorEntry as parseError, readExpected, render, sourceFilesUnder } from '../conformance/scenarios.mjs';
+import { splitEslintMessage } from '../../npm/palisade/src/eslint-message.js';
 import { lineDiff } from './line-diff.mjs';
 
 const eslintVersions = [
@@ -83,10 +84,8 @@ function eslintEntry(file, message) {
   const span = message.endLine === undefined
     ? `${message.line}:${message.column}`
     : `${message.line}:${message.column}-${message.endLine}:${message.endColumn}`;
-  const helpAt = message.message.lastIndexOf('. Help: ');
-  const lines = helpAt === -1
-    ? [`  message: ${message.message}`]
-    : [`  message: ${message.message.slice(0, helpAt)}`, `  help: ${message.message.slice(helpAt + '. Help: '.length)}`];
+  const { message: text, help } = splitEslintMessage(message);
+  const lines = help === undefined ? [`  message: ${text}`] : [`  message: ${text}`, `  help: ${help}`];
   return {
     key: [file, message.line, message.column, rule],
     text: [`${file}:${span} ${severity} ${rule}/${message.messageId}`, ...lines].join('\n'),

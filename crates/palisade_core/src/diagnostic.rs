@@ -98,9 +98,47 @@ impl RuleMeta {
         self.messages.iter().find(|template| template.id == message_id)
     }
 
+    /// The one-line template `ESLint` shows for `message_id`: the message, then its help.
+    pub fn eslint_template(&self, message_id: &str) -> Option<String> {
+        self.template(message_id).map(|template| format!("{}{ESLINT_HELP}{}", template.message, template.help))
+    }
+
+    /// A message `ESLint` rendered from `eslint_template(message_id)`, as its message and its help:
+    /// `text` matched against the two templates (each `{{placeholder}}` any text), so that a
+    /// value holding the separator does not move the split. `None` when it does not match.
+    pub fn split_eslint_message(&self, message_id: &str, text: &str) -> Option<(String, String)> {
+        let template = self.template(message_id)?;
+        let whole = format!(
+            "^({}){}({})$",
+            template_pattern(template.message, true),
+            regex_lite::escape(ESLINT_HELP),
+            template_pattern(template.help, false)
+        );
+        let captures = regex_lite::Regex::new(&whole).ok()?.captures(text)?;
+        Some((captures.get(1)?.as_str().to_string(), captures.get(2)?.as_str().to_string()))
+    }
+
     pub fn docs_url(&self) -> String {
         format!("{DOCS_BASE}{}.md", self.id)
     }
+}
+
+/// What joins a message and its help in the one line `ESLint` shows.
+pub const ESLINT_HELP: &str = ". Help: ";
+
+/// A regular expression matching what `template` renders to: its text as it is, each
+/// `{{placeholder}}` any text (as little as will do when `lazy`).
+fn template_pattern(template: &str, lazy: bool) -> String {
+    let mut pattern = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}") else { break };
+        pattern.push_str(&regex_lite::escape(&rest[..open]));
+        pattern.push_str(if lazy { "(?s:.*?)" } else { "(?s:.*)" });
+        rest = &rest[open + close + 2..];
+    }
+    pattern.push_str(&regex_lite::escape(rest));
+    pattern
 }
 
 /// A rule's verdict on one place, before rendering.
@@ -288,6 +326,36 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const DEMO: RuleMeta = RuleMeta {
+        id: "demo",
+        description: "",
+        kind: RuleKind::PerImport,
+        recommended: false,
+        messages: &[MessageTemplate {
+            id: "m",
+            message: "`{{specifier}}` is not {{what}}",
+            help: "use {{entry}} (or not)",
+        }],
+        docs: "",
+    };
+
+    #[test]
+    fn eslint_messages_split_by_their_templates() {
+        assert_eq!(
+            DEMO.eslint_template("m").as_deref(),
+            Some("`{{specifier}}` is not {{what}}. Help: use {{entry}} (or not)")
+        );
+        let split = |text: &str| DEMO.split_eslint_message("m", text);
+        assert_eq!(split("`a` is not b. Help: use c (or not)"), Some(("`a` is not b".into(), "use c (or not)".into())));
+        // A value holding the separator, or a line break, leaves the split where the templates put it.
+        assert_eq!(
+            split("`x. Help: y` is not b. Help: use c. Help: d\ne (or not)"),
+            Some(("`x. Help: y` is not b".into(), "use c. Help: d\ne (or not)".into()))
+        );
+        assert_eq!(split("something else"), None);
+        assert_eq!(DEMO.split_eslint_message("other", "`a` is not b. Help: use c (or not)"), None);
+    }
 
     #[test]
     fn positions_count_utf16_and_crlf() {

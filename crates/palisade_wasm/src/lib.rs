@@ -419,9 +419,11 @@ fn report_to_js(report: &palisade_core::CheckReport) -> JsValue {
 pub fn rule_metadata() -> JsValue {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
-    struct Message {
+    struct Texts {
         message: &'static str,
         help: &'static str,
+        /// The one line `ESLint` shows: the message, then the help.
+        eslint: String,
     }
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
@@ -432,7 +434,7 @@ pub fn rule_metadata() -> JsValue {
         recommended: bool,
         /// `per-import`, `per-file` or `graph` (needs the whole import graph).
         kind: &'static str,
-        messages: std::collections::BTreeMap<&'static str, Message>,
+        messages: std::collections::BTreeMap<&'static str, Texts>,
     }
     let all: Vec<Meta> = palisade_core::rules::ALL
         .iter()
@@ -442,10 +444,25 @@ pub fn rule_metadata() -> JsValue {
             docs_url: meta.docs_url(),
             recommended: meta.recommended,
             kind: meta.kind.as_str(),
-            messages: meta.messages.iter().map(|m| (m.id, Message { message: m.message, help: m.help })).collect(),
+            messages: meta
+                .messages
+                .iter()
+                .map(|m| {
+                    let eslint = meta.eslint_template(m.id).unwrap_or_default();
+                    (m.id, Texts { message: m.message, help: m.help, eslint })
+                })
+                .collect(),
         })
         .collect();
     to_js(&all)
+}
+
+/// An `ESLint` message of rule `rule_id` (`messageId` `message_id`) as `[message, help]`, split
+/// where its templates put the help; `undefined` when it is not one of the rule's messages.
+#[wasm_bindgen(js_name = splitEslintMessage)]
+pub fn split_eslint_message(rule_id: &str, message_id: &str, text: &str) -> Option<Vec<String>> {
+    let (message, help) = palisade_core::rules::meta(rule_id)?.split_eslint_message(message_id, text)?;
+    Some(vec![message, help])
 }
 
 /// The indices of `diagnostics` (as checks give them) in the engine's report order: file, byte

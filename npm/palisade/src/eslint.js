@@ -180,8 +180,8 @@ function createRule(metadata) {
   const readsGraph = metadata.kind === 'graph';
   const optionsSchema = optionsSchemaOf(metadata.id);
   const messages = { configError: '{{message}}' };
-  for (const [messageId, { message, help }] of Object.entries(metadata.messages)) {
-    messages[messageId] = `${message}. Help: ${help}`;
+  for (const [messageId, { eslint }] of Object.entries(metadata.messages)) {
+    messages[messageId] = eslint;
   }
 
   return {
@@ -221,7 +221,7 @@ function createRule(metadata) {
   };
 }
 
-/** ESLint renders `messages[messageId]` with `data`, which gives the core's `<message>. Help: <help>`. */
+/** ESLint renders `messages[messageId]` (the core's one-line template) with `data`: `<message>. Help: <help>`. */
 function toEslintReport(diagnostic) {
   return {
     loc: {

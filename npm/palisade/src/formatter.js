@@ -4,8 +4,7 @@
 //   npx eslint . --format ./node_modules/palisade/src/formatter.js
 
 import { relative, sep } from 'node:path';
-
-const HELP_SEPARATOR = '. Help: ';
+import { splitEslintMessage } from './eslint-message.js';
 
 /**
  * @param {import('eslint').ESLint.LintResult[]} results
@@ -31,10 +30,8 @@ function entry(file, message) {
     : `${message.line}:${message.column}-${message.endLine}:${message.endColumn}`;
   const palisadeRule = message.ruleId?.startsWith('palisade/') ? message.ruleId.slice('palisade/'.length) : undefined;
   const id = palisadeRule ? `${palisadeRule}/${message.messageId}` : (message.ruleId ?? 'parse-error');
-  const helpAt = palisadeRule ? message.message.lastIndexOf(HELP_SEPARATOR) : -1;
-  const details = helpAt === -1
-    ? [`  message: ${message.message}`]
-    : [`  message: ${message.message.slice(0, helpAt)}`, `  help: ${message.message.slice(helpAt + HELP_SEPARATOR.length)}`];
+  const { message: text, help } = splitEslintMessage(message);
+  const details = help === undefined ? [`  message: ${text}`] : [`  message: ${text}`, `  help: ${help}`];
   return [`${file}:${span} ${severity} ${id}`, ...details].join('\n');
 }
 

@@ -253,6 +253,8 @@ export interface RuleMessage {
   /** Template with `{{placeholders}}`. */
   message: string;
   help: string;
+  /** The one line ESLint shows: `<message>. Help: <help>`. */
+  eslint: string;
 }
 
 export interface RuleMetadata {
