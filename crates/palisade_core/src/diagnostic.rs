@@ -107,15 +107,26 @@ impl RuleMeta {
     /// `text` matched against the two templates (each `{{placeholder}}` any text), so that a
     /// value holding the separator does not move the split. `None` when it does not match.
     pub fn split_eslint_message(&self, message_id: &str, text: &str) -> Option<(String, String)> {
+        thread_local! {
+            /// Each message's expression, compiled once: a formatter splits every message it prints.
+            static COMPILED: std::cell::RefCell<BTreeMap<(&'static str, String), Option<regex_lite::Regex>>> =
+                const { std::cell::RefCell::new(BTreeMap::new()) };
+        }
         let template = self.template(message_id)?;
-        let whole = format!(
-            "^({}){}({})$",
-            template_pattern(template.message, true),
-            regex_lite::escape(ESLINT_HELP),
-            template_pattern(template.help, false)
-        );
-        let captures = regex_lite::Regex::new(&whole).ok()?.captures(text)?;
-        Some((captures.get(1)?.as_str().to_string(), captures.get(2)?.as_str().to_string()))
+        let compile = || {
+            let whole = format!(
+                "^({}){}({})$",
+                template_pattern(template.message, true),
+                regex_lite::escape(ESLINT_HELP),
+                template_pattern(template.help, false)
+            );
+            regex_lite::Regex::new(&whole).ok()
+        };
+        COMPILED.with_borrow_mut(|compiled| {
+            let regex = compiled.entry((self.id, message_id.to_string())).or_insert_with(compile).as_ref()?;
+            let captures = regex.captures(text)?;
+            Some((captures.get(1)?.as_str().to_string(), captures.get(2)?.as_str().to_string()))
+        })
     }
 
     pub fn docs_url(&self) -> String {

@@ -79,12 +79,8 @@ impl ImportGraph {
         }
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.edges.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.edges.is_empty()
     }
 
     /// Every edge, by importing file.

@@ -275,12 +275,6 @@ fn self_contained_schema<O: JsonSchema>() -> serde_json::Value {
     value
 }
 
-impl RuleSet {
-    pub fn is_enabled(&self, id: &str) -> bool {
-        self.enabled().iter().any(|(enabled, _)| *enabled == id)
-    }
-}
-
 /// The verdict a policy starts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
